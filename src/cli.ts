@@ -1,0 +1,78 @@
+/**
+ * Command-line tasks: `migrate`, `create-admin`, `seed-demo`.
+ *   npm run cli -- migrate
+ *   npm run cli -- create-admin --email ada@example.org --name "Ada" [--password …]   (asks when omitted)
+ *   npm run cli -- seed-demo     (only into an empty database)
+ */
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { createDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createUser } from './modules/accounts/index.ts';
+import { ensureBaseline } from './modules/demo/baseline.ts';
+import { seedDemo } from './modules/demo/seed-demo.ts';
+
+async function askPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').trim();
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question('Password (at least 10 characters): ');
+  rl.close();
+  return answer.trim();
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+  });
+  const command = positionals[0];
+  if (!command || !['migrate', 'create-admin', 'seed-demo'].includes(command)) {
+    console.error('Usage: cli <migrate | create-admin --email E --name N [--password P] | seed-demo>');
+    return 2;
+  }
+  const config = loadConfig();
+  const database = createDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: 2 });
+  try {
+    const outcome = await migrateToLatest(database);
+    await ensureBaseline(database.db, new Date());
+    if (command === 'migrate') {
+      console.log(outcome.applied.length ? `Applied: ${outcome.applied.join(', ')}` : 'The database is up to date.');
+      return 0;
+    }
+    if (command === 'seed-demo') {
+      const seeded = await seedDemo(database.db, new Date(), config.baseUrl);
+      console.log(`Demo programme written: ${seeded.pieces} pieces, ${seeded.contributors} contributors.`);
+      return 0;
+    }
+    const email = values.email?.trim().toLowerCase();
+    const name = values.name?.trim();
+    if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || !name) {
+      console.error('create-admin needs --email with a valid address and --name.');
+      return 2;
+    }
+    const password = values.password ?? (await askPassword());
+    if (password.length < 10) {
+      console.error('The password must be at least 10 characters long.');
+      return 2;
+    }
+    const id = await createUser({ db: database.db, now: new Date() }, { email, displayName: name, password, role: 'admin' });
+    console.log(`Admin account #${id} created for ${email}.`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

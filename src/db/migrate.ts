@@ -1,0 +1,35 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database, Dialect } from './database.ts';
+import * as m001 from './migrations/001-foundation.ts';
+
+type DialectMigration = { up(db: import('kysely').Kysely<any>, dialect: Dialect): Promise<void> };
+
+/** Every migration, in order. A new one is added here and never edited once released. */
+const migrations: Record<string, DialectMigration> = {
+  '001-foundation': m001,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(migrations).map(([name, m]) => [name, { up: (db) => m.up(db, this.dialect) }]),
+    );
+  }
+}
+
+export interface MigrationOutcome {
+  applied: string[];
+  /** True when the database had no migration applied before: a brand-new database. */
+  wasEmpty: boolean;
+}
+
+/** Brings the schema up to date; safe to run from several instances (Kysely takes a lock). */
+export async function migrateToLatest(database: Database): Promise<MigrationOutcome> {
+  const migrator = new Migrator({ db: database.db, provider: new StaticProvider(database.dialect) });
+  const before = await migrator.getMigrations();
+  const wasEmpty = before.every((m) => m.executedAt === undefined);
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), wasEmpty };
+}

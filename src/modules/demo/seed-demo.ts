@@ -1,0 +1,82 @@
+/**
+ * The demo programme: a dozen contributors, sixteen pieces of four kinds across the five themes,
+ * and a demo team whose credentials the README lists. It is written through the same commands
+ * people use, so the demo exercises the real workflow (credits accepted at publication, revisions).
+ */
+import type { Db } from '../../db/database.ts';
+import { createUser } from '../accounts/index.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { createContributor } from '../contributors/index.ts';
+import { listThemes, savePiece, transitionPiece } from '../publishing/index.ts';
+import type { Mailer } from '../../shared/mailer.ts';
+import { demoContributors, demoPieces } from './demo-content.ts';
+
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@example.org', password: 'open-experience-admin', displayName: 'Alice Admin', role: 'admin' },
+  { email: 'editor@example.org', password: 'open-experience-editor', displayName: 'Étienne Éditeur', role: 'editor' },
+  { email: 'contributor@example.org', password: 'open-experience-contributor', displayName: 'Claire Moreau', role: 'contributor' },
+] as const;
+
+const silentMailer: Mailer = { send: async () => undefined, close: () => undefined };
+
+/** True when the database holds no account and no piece: the only state demo content may be written to. */
+export async function isEmptyProgramme(db: Db): Promise<boolean> {
+  const [user, piece] = await Promise.all([
+    db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('pieces').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return !user && !piece;
+}
+
+export async function seedDemo(db: Db, now: Date, baseUrl: string): Promise<{ pieces: number; contributors: number }> {
+  if (!(await isEmptyProgramme(db))) throw new Error('Demo content is only written to an empty database.');
+  const contributorIds = new Map<string, number>();
+  for (const c of demoContributors) {
+    const { id } = await db.transaction().execute((trx) =>
+      createContributor(trx, { name: c.name, bio: c.bio, links: c.links, email: `${c.key}@example.org` }, { actorUserId: null, now }),
+    );
+    contributorIds.set(c.key, id);
+  }
+  let adminId = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    const id = await createUser(
+      { db, now },
+      {
+        email: account.email,
+        displayName: account.displayName,
+        password: account.password,
+        role: account.role,
+        contributorId: account.role === 'contributor' ? (contributorIds.get('claire-moreau') ?? null) : null,
+      },
+    );
+    if (account.role === 'admin') adminId = id;
+  }
+  const admin: Actor = { id: adminId, role: 'admin', displayName: 'Alice Admin', contributorId: null };
+  const themeIds = new Map((await listThemes(db)).map((t) => [t.slug, t.id]));
+  for (const p of demoPieces) {
+    const { id } = await savePiece(
+      { db, actor: admin, now },
+      {
+        kind: p.kind,
+        title: p.title,
+        slug: p.slug,
+        summary: p.summary,
+        body_md: p.bodyMarkdown,
+        language: p.language,
+        licence: 'CC-BY-SA-4.0',
+        cover_alt: '',
+        themes: p.themes.map((slug) => themeIds.get(slug)).filter((id): id is number => id !== undefined),
+        credits: p.credits.map((c) => ({ contributorId: contributorIds.get(c.contributor)!, kind: c.role })),
+        note: 'demo',
+      },
+    );
+    const deps = { db, actor: admin, now, mailer: silentMailer, baseUrl };
+    await transitionPiece(deps, { pieceId: id, action: 'submit' });
+    await transitionPiece(deps, {
+      pieceId: id,
+      action: 'publish',
+      publishAt: new Date(now.getTime() - p.publishedDaysAgo * 24 * 3600 * 1000),
+    });
+  }
+  return { pieces: demoPieces.length, contributors: demoContributors.length };
+}

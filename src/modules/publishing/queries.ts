@@ -1,0 +1,274 @@
+import type { Executor } from '../../db/database.ts';
+import type { Lang, PieceKind, PieceStatus } from '../../db/schema.ts';
+import { listCredits } from '../contributors/index.ts';
+
+export interface CreditView {
+  name: string;
+  slug: string;
+  kind: string;
+}
+
+export interface ThemeView {
+  id: number;
+  slug: string;
+  name_fr: string;
+  name_en: string;
+}
+
+export interface PieceCard {
+  id: number;
+  kind: PieceKind;
+  slug: string;
+  title: string;
+  summary: string;
+  language: Lang;
+  published_at: string | null;
+  cover_media_id: number | null;
+  cover_alt: string;
+  credits: CreditView[];
+  themes: ThemeView[];
+}
+
+const cardColumns = [
+  'pieces.id',
+  'pieces.kind',
+  'pieces.slug',
+  'pieces.title',
+  'pieces.summary',
+  'pieces.language',
+  'pieces.published_at',
+  'pieces.cover_media_id',
+  'pieces.cover_alt',
+] as const;
+
+/** Adds credits and themes to pieces in two queries, whatever the number of pieces. */
+async function withCreditsAndThemes<T extends { id: number }>(db: Executor, rows: T[]): Promise<(T & { credits: CreditView[]; themes: ThemeView[] })[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [credits, themes] = await Promise.all([
+    listCredits(db, 'piece', ids),
+    db
+      .selectFrom('piece_themes')
+      .innerJoin('themes', 'themes.id', 'piece_themes.theme_id')
+      .select(['piece_themes.piece_id', 'themes.id', 'themes.slug', 'themes.name_fr', 'themes.name_en'])
+      .where('piece_themes.piece_id', 'in', ids)
+      .orderBy('themes.position')
+      .execute(),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    credits: credits.filter((c) => c.subject_id === r.id).map((c) => ({ name: c.name, slug: c.slug, kind: c.kind })),
+    themes: themes.filter((t) => t.piece_id === r.id).map(({ piece_id: _, ...t }) => t),
+  }));
+}
+
+export interface PublishedFilter {
+  kind?: PieceKind;
+  themeId?: number;
+  limit: number;
+  offset?: number;
+}
+
+function publishedQuery(db: Executor, now: Date, filter: Omit<PublishedFilter, 'limit' | 'offset'>) {
+  let q = db
+    .selectFrom('pieces')
+    .where('pieces.status', '=', 'published')
+    .where('pieces.published_at', '<=', now.toISOString());
+  if (filter.kind) q = q.where('pieces.kind', '=', filter.kind);
+  if (filter.themeId !== undefined) {
+    const themeId = filter.themeId;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('piece_themes').select('piece_themes.piece_id').whereRef('piece_themes.piece_id', '=', 'pieces.id').where('piece_themes.theme_id', '=', themeId)),
+    );
+  }
+  return q;
+}
+
+/** Published pieces, newest first, with their credits and themes. */
+export async function listPublishedPieces(db: Executor, now: Date, filter: PublishedFilter): Promise<PieceCard[]> {
+  const rows = await publishedQuery(db, now, filter)
+    .select(cardColumns)
+    .orderBy('pieces.published_at', 'desc')
+    .orderBy('pieces.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0)
+    .execute();
+  return withCreditsAndThemes(db, rows);
+}
+
+export async function countPublishedPieces(db: Executor, now: Date, filter: Omit<PublishedFilter, 'limit' | 'offset'>): Promise<number> {
+  const row = await publishedQuery(db, now, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function getPublishedPiece(db: Executor, slug: string, now: Date) {
+  const row = await db
+    .selectFrom('pieces')
+    .select([...cardColumns, 'pieces.body_html', 'pieces.licence', 'pieces.updated_at'])
+    .where('pieces.slug', '=', slug)
+    .where('pieces.status', '=', 'published')
+    .where('pieces.published_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [piece] = await withCreditsAndThemes(db, [row]);
+  return piece;
+}
+
+export type PublishedPiece = NonNullable<Awaited<ReturnType<typeof getPublishedPiece>>>;
+
+/** Any piece by id with everything the editing page needs (no status filter: callers authorise). */
+export async function getPieceForEditing(db: Executor, id: number) {
+  const row = await db
+    .selectFrom('pieces')
+    .selectAll('pieces')
+    .where('pieces.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [piece] = await withCreditsAndThemes(db, [row]);
+  const credits = await listCredits(db, 'piece', [id]);
+  return { ...piece!, creditIds: credits.map((c) => ({ contributorId: c.contributor_id, kind: c.kind })) };
+}
+
+export type EditablePiece = NonNullable<Awaited<ReturnType<typeof getPieceForEditing>>>;
+
+export async function listThemes(db: Executor): Promise<(ThemeView & { description_fr: string; description_en: string; position: number })[]> {
+  return db
+    .selectFrom('themes')
+    .select(['id', 'slug', 'name_fr', 'name_en', 'description_fr', 'description_en', 'position'])
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export async function getThemeBySlug(db: Executor, slug: string) {
+  return db
+    .selectFrom('themes')
+    .select(['id', 'slug', 'name_fr', 'name_en', 'description_fr', 'description_en'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export interface EditorPieceRow {
+  id: number;
+  kind: PieceKind;
+  slug: string;
+  title: string;
+  status: PieceStatus;
+  published_at: string | null;
+  updated_at: string;
+  proposal_id: number | null;
+}
+
+const editorColumns = ['id', 'kind', 'slug', 'title', 'status', 'published_at', 'updated_at', 'proposal_id'] as const;
+
+export async function listPiecesByStatus(db: Executor, statuses: PieceStatus[], limit = 200): Promise<EditorPieceRow[]> {
+  return db
+    .selectFrom('pieces')
+    .select(editorColumns)
+    .where('status', 'in', statuses)
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Pieces a person created or is credited on (their writing space). */
+export async function listPiecesOfActor(db: Executor, actor: { id: number; contributorId: number | null }): Promise<EditorPieceRow[]> {
+  return db
+    .selectFrom('pieces')
+    .select(editorColumns)
+    .where((eb) =>
+      eb.or([
+        eb('created_by', '=', actor.id),
+        ...(actor.contributorId !== null
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('contributions')
+                  .select('contributions.id')
+                  .whereRef('contributions.subject_id', '=', 'pieces.id')
+                  .where('contributions.subject_type', '=', 'piece')
+                  .where('contributions.contributor_id', '=', actor.contributorId),
+              ),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy('updated_at', 'desc')
+    .execute();
+}
+
+export async function isPieceOwner(db: Executor, pieceId: number, actor: { id: number; contributorId: number | null }): Promise<boolean> {
+  const piece = await db.selectFrom('pieces').select('created_by').where('id', '=', pieceId).executeTakeFirst();
+  if (!piece) return false;
+  if (piece.created_by === actor.id) return true;
+  if (actor.contributorId === null) return false;
+  const credit = await db
+    .selectFrom('contributions')
+    .select('id')
+    .where('subject_type', '=', 'piece')
+    .where('subject_id', '=', pieceId)
+    .where('contributor_id', '=', actor.contributorId)
+    .executeTakeFirst();
+  return credit !== undefined;
+}
+
+export async function listRevisions(db: Executor, pieceId: number) {
+  return db
+    .selectFrom('piece_revisions')
+    .leftJoin('users', 'users.id', 'piece_revisions.author_user_id')
+    .select(['piece_revisions.number', 'piece_revisions.note', 'piece_revisions.created_at', 'piece_revisions.snapshot', 'users.display_name as author_name'])
+    .where('piece_revisions.piece_id', '=', pieceId)
+    .orderBy('piece_revisions.number', 'desc')
+    .execute();
+}
+
+export async function getRevision(db: Executor, pieceId: number, number: number) {
+  return db
+    .selectFrom('piece_revisions')
+    .select(['number', 'snapshot', 'created_at'])
+    .where('piece_id', '=', pieceId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+}
+
+export async function listProposals(db: Executor, status: 'new' | 'accepted' | 'declined') {
+  return db
+    .selectFrom('proposals')
+    .select(['id', 'name', 'title', 'pitch', 'language', 'status', 'piece_id', 'created_at'])
+    .where('status', '=', status)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** For editors only: includes the proposer's email so they can reply. */
+export async function getProposal(db: Executor, id: number) {
+  return db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function slugTaken(db: Executor, slug: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('pieces').select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function takenSlugsLike(db: Executor, base: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('pieces').select('slug').where('slug', 'like', `${base}%`).execute();
+  return new Set(rows.map((r) => r.slug));
+}
+
+/** Every public piece for the sitemap and the contributor registry's subject resolver. */
+export async function listPublishedRefs(db: Executor, now: Date, ids?: number[]) {
+  let q = db
+    .selectFrom('pieces')
+    .select(['id', 'slug', 'title', 'kind', 'published_at', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now.toISOString());
+  if (ids) {
+    if (ids.length === 0) return [];
+    q = q.where('id', 'in', ids);
+  }
+  return q.orderBy('published_at', 'desc').execute();
+}

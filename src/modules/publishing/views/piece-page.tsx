@@ -1,0 +1,111 @@
+import { formatDate } from '../../../shared/i18n/index.ts';
+import type { ViewContext } from '../../../shared/views/context.ts';
+import { Layout } from '../../../shared/views/layout.tsx';
+import { mediaUrl } from '../../media/index.ts';
+import type { PublishedPiece } from '../queries.ts';
+import { Credits, KindBadge, themeName } from './piece-card.tsx';
+
+export const LICENCES: Record<string, { name: string; url: string }> = {
+  'CC-BY-SA-4.0': { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
+};
+
+function licenceOf(code: string) {
+  return LICENCES[code] ?? LICENCES['CC-BY-SA-4.0']!;
+}
+
+/** schema.org description of a piece: authors, licence, dates, language. */
+export function pieceJsonLd(piece: PublishedPiece, baseUrl: string) {
+  const url = `${baseUrl}/pieces/${piece.slug}`;
+  const person = (c: PublishedPiece['credits'][number]) => ({ '@type': 'Person', name: c.name, url: `${baseUrl}/contributors/${c.slug}` });
+  return {
+    '@context': 'https://schema.org',
+    '@type': piece.kind === 'challenge' ? 'Question' : 'Article',
+    headline: piece.title,
+    name: piece.title,
+    description: piece.summary,
+    url,
+    mainEntityOfPage: url,
+    inLanguage: piece.language,
+    datePublished: piece.published_at,
+    dateModified: piece.updated_at,
+    author: piece.credits.filter((c) => c.kind === 'author' || c.kind === 'interviewer').map(person),
+    contributor: piece.credits.filter((c) => c.kind !== 'author' && c.kind !== 'interviewer').map(person),
+    license: licenceOf(piece.licence).url,
+    keywords: piece.themes.map((t) => t.name_en).join(', '),
+    ...(piece.cover_media_id ? { image: `${baseUrl}${mediaUrl(piece.cover_media_id)}` } : {}),
+    publisher: { '@type': 'Organization', name: 'Open Experience', url: baseUrl },
+  };
+}
+
+export function PieceArticle({ ctx, piece, preview }: { ctx: ViewContext; piece: PublishedPiece; preview?: boolean }) {
+  const { t } = ctx;
+  const licence = licenceOf(piece.licence);
+  const url = `${ctx.baseUrl}/pieces/${piece.slug}`;
+  const authors = piece.credits.map((c) => c.name).join(', ');
+  return (
+    <article class="piece" lang={piece.language}>
+      <header class="piece-header">
+        <p class="card-meta">
+          <KindBadge ctx={ctx} kind={piece.kind} />
+          {preview ? <span class="badge">{t('piece.preview')}</span> : null}
+          <time dateTime={piece.published_at ?? undefined}>{formatDate(piece.published_at, ctx.lang)}</time>
+        </p>
+        <h1>{piece.title}</h1>
+        <p class="lede">{piece.summary}</p>
+        <Credits ctx={ctx} credits={piece.credits} />
+        {piece.themes.length ? (
+          <ul class="tags" aria-label={t('piece.themes')}>
+            {piece.themes.map((th) => (
+              <li>
+                <a href={`/themes/${th.slug}`}>{themeName(th, ctx.lang)}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </header>
+      {piece.cover_media_id ? <img class="piece-cover" src={mediaUrl(piece.cover_media_id)} alt={piece.cover_alt} /> : null}
+      <div class="prose" dangerouslySetInnerHTML={{ __html: piece.body_html }} />
+      <footer class="licence-box" lang={ctx.lang}>
+        <h2>{t('licence.title')}</h2>
+        <p>
+          {t('licence.statement')}{' '}
+          <a rel="license" href={licence.url}>
+            {licence.name}
+          </a>
+          . {t('licence.explain')}
+        </p>
+        <p class="attribution">
+          {t('licence.howToCredit')} <q>{`${piece.title} — ${authors} — Open Experience — ${licence.name} — ${url}`}</q>
+        </p>
+        <p class="share">
+          {t('share.label')}{' '}
+          <a href={`mailto:?subject=${encodeURIComponent(piece.title)}&body=${encodeURIComponent(url)}`}>{t('share.email')}</a> ·{' '}
+          <a href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`} rel="noopener">
+            LinkedIn
+          </a>{' '}
+          · <a href={`https://mastodonshare.com/?text=${encodeURIComponent(`${piece.title} ${url}`)}`} rel="noopener">Mastodon</a>
+        </p>
+      </footer>
+    </article>
+  );
+}
+
+export function PiecePage({ ctx, piece, preview }: { ctx: ViewContext; piece: PublishedPiece; preview?: boolean }) {
+  return (
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: piece.title,
+        description: piece.summary,
+        canonicalPath: `/pieces/${piece.slug}`,
+        ogType: 'article',
+        ...(piece.cover_media_id ? { ogImage: mediaUrl(piece.cover_media_id) } : {}),
+        jsonLd: pieceJsonLd(piece, ctx.baseUrl),
+        noindex: preview ?? false,
+        contentLang: piece.language,
+      }}
+    >
+      <PieceArticle ctx={ctx} piece={piece} preview={preview} />
+    </Layout>
+  );
+}

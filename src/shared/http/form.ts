@@ -1,0 +1,84 @@
+/**
+ * One schema per input drives validation, types and the re-rendered form. Messages in schemas are
+ * i18n keys, so a person reads them in their language next to the field.
+ */
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isMessageKey, type MessageKey } from '../i18n/index.ts';
+import type { FormState } from '../views/form-fields.tsx';
+
+export interface UploadedFile {
+  filename: string;
+  mimetype: string;
+  data: Buffer;
+}
+
+export interface FormBody {
+  fields: Record<string, string | string[]>;
+  files: Record<string, UploadedFile>;
+}
+
+/** Normalises url-encoded and multipart bodies into fields and files. */
+export function readForm(req: FastifyRequest): FormBody {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const fields: FormBody['fields'] = {};
+  const files: FormBody['files'] = {};
+  for (const [name, raw] of Object.entries(body)) {
+    if (name === '_csrf') continue;
+    const parts = Array.isArray(raw) ? raw : [raw];
+    const texts: string[] = [];
+    for (const part of parts) {
+      if (typeof part === 'string') texts.push(part);
+      else if (part && typeof part === 'object' && 'type' in part) {
+        const p = part as { type: string; value?: unknown; filename?: string; mimetype?: string };
+        if (p.type === 'field' && typeof p.value === 'string') texts.push(p.value);
+        else if (p.type === 'file' && p.value instanceof Buffer && p.value.length > 0) {
+          files[name] = { filename: p.filename ?? '', mimetype: p.mimetype ?? '', data: p.value };
+        }
+      }
+    }
+    if (texts.length === 1) fields[name] = texts[0]!;
+    else if (texts.length > 1) fields[name] = texts;
+  }
+  return { fields, files };
+}
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; form: FormState };
+
+/** Validates fields against a schema; on failure returns the form state to show again. */
+export function validateForm<S extends z.ZodType>(schema: S, fields: FormBody['fields']): FormResult<z.output<S>> {
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: Record<string, MessageKey> = {};
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? '_form');
+    if (errors[name]) continue;
+    errors[name] = isMessageKey(issue.message) ? issue.message : 'errors.invalid';
+  }
+  return { ok: false, form: { values: fields, errors } };
+}
+
+/** A trimmed text field: required unless `optional`, at most `max` characters. */
+export function text(max: number, options: { optional?: boolean; min?: number } = {}) {
+  const base = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? '', z.string().trim().max(max, 'errors.tooLong'));
+  if (options.optional) return base;
+  return z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v) ?? '',
+    z
+      .string()
+      .trim()
+      .min(1, 'errors.required')
+      .min(options.min ?? 1, 'errors.tooShort')
+      .max(max, 'errors.tooLong'),
+  );
+}
+
+export const emailField = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''),
+  z.string().min(1, 'errors.required').max(254, 'errors.tooLong').pipe(z.email('errors.email')),
+);
+
+/** Zero, one or many values of a multi-select or checkbox group. */
+export function list<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}

@@ -1,0 +1,59 @@
+/**
+ * UI strings live in the fr/en catalogues. French is the reference: the English catalogue must
+ * have exactly the same keys (the type checker enforces it), so no string can be left untranslated.
+ */
+import { en } from './en.ts';
+import { fr } from './fr.ts';
+
+export type Lang = 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+export const DEFAULT_LANG: Lang = 'fr';
+export type MessageKey = keyof typeof fr;
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'fr' || value === 'en';
+}
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && Object.hasOwn(fr, value);
+}
+
+const translators = new Map<Lang, Translate>();
+
+/** A translator for one language; `{name}` placeholders are replaced by `params`. */
+export function translator(lang: Lang): Translate {
+  let t = translators.get(lang);
+  if (!t) {
+    const catalogue = catalogues[lang];
+    t = (key, params) => {
+      const template = catalogue[key] ?? key;
+      if (!params) return template;
+      return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    };
+    translators.set(lang, t);
+  }
+  return t;
+}
+
+/** Formats a date for people, in the page's language (Europe/Paris, the programme's city). */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  return dateFormats[lang].format(new Date(iso));
+}
+
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  return dateTimeFormats[lang].format(new Date(iso));
+}
+
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }),
+};
+const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+};

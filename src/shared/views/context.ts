@@ -1,0 +1,29 @@
+import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
+
+/** What every view may know about the request: never the session itself, only booleans and names. */
+export interface ViewContext {
+  lang: Lang;
+  t: Translate;
+  /** Path of the current page (no query), for the language switch and active links. */
+  path: string;
+  baseUrl: string;
+  user: { name: string; canEdit: boolean; canWrite: boolean } | null;
+  /** Reading it issues the CSRF cookie when needed; forms put it in a hidden field. */
+  readonly csrfToken: string;
+  assets: { css: string; js: string };
+  maxUploadMb: number;
+  flash: { kind: 'success' | 'error'; key: MessageKey } | null;
+}
+
+export interface PageMeta {
+  title: string;
+  description?: string;
+  canonicalPath?: string;
+  ogType?: 'website' | 'article' | 'profile';
+  ogImage?: string;
+  /** JSON-LD object(s) describing the page for machines. */
+  jsonLd?: object;
+  noindex?: boolean;
+  /** The language of the main content when it differs from the interface. */
+  contentLang?: Lang;
+}

@@ -1,0 +1,114 @@
+import type { ComponentChildren } from 'preact';
+import type { PageMeta, ViewContext } from './context.ts';
+
+/** Escapes JSON for a <script> element: `</script>` and friends cannot close it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children: ComponentChildren }) {
+  const { t, lang } = ctx;
+  const canonical = meta.canonicalPath ? `${ctx.baseUrl}${meta.canonicalPath}` : undefined;
+  const otherLang = lang === 'fr' ? 'en' : 'fr';
+  const switchHref = `/lang/${otherLang}?next=${encodeURIComponent(ctx.path)}`;
+  const nav: [string, string][] = [
+    ['/', t('nav.home')],
+    ['/themes', t('nav.themes')],
+    ['/contributors', t('nav.contributors')],
+    ['/about', t('nav.about')],
+    ['/propose', t('nav.propose')],
+    ['/contact', t('nav.contact')],
+  ];
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${meta.title} · Open Experience`}</title>
+        {meta.description ? <meta name="description" content={meta.description} /> : null}
+        {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <meta property="og:site_name" content="Open Experience" />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:locale" content={lang === 'fr' ? 'fr_FR' : 'en_GB'} />
+        {canonical ? <meta property="og:url" content={canonical} /> : null}
+        {meta.description ? <meta property="og:description" content={meta.description} /> : null}
+        {meta.ogImage ? <meta property="og:image" content={`${ctx.baseUrl}${meta.ogImage}`} /> : null}
+        <link rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/" />
+        <link rel="stylesheet" href={ctx.assets.css} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        {meta.jsonLd ? (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} />
+        ) : null}
+        <script src={ctx.assets.js} defer />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              <span class="brand-mark" aria-hidden="true">◐</span> Open Experience
+            </a>
+            <nav aria-label={t('nav.main')}>
+              <ul class="nav-list">
+                {nav.map(([href, label]) => (
+                  <li>
+                    <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="header-tools">
+              <a href={switchHref} hreflang={otherLang} lang={otherLang} class="lang-switch">
+                {t('nav.switchLang')}
+              </a>
+              {ctx.user ? (
+                <>
+                  {ctx.user.canEdit ? <a href="/editor">{t('nav.editor')}</a> : null}
+                  {ctx.user.canWrite && !ctx.user.canEdit ? <a href="/studio">{t('nav.studio')}</a> : null}
+                  <a href="/account">{ctx.user.name}</a>
+                  <form method="post" action="/account/logout" class="inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <button type="submit" class="link-button">
+                      {t('nav.logout')}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <a href="/account/login">{t('nav.login')}</a>
+              )}
+            </div>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {ctx.flash ? (
+            <p class={`flash flash-${ctx.flash.kind}`} role="status">
+              {t(ctx.flash.key)}
+            </p>
+          ) : null}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              {t('footer.licencePrefix')}{' '}
+              <a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/deed.fr">
+                {t('licence.ccbysa')}
+              </a>
+              . {t('footer.credits')}
+            </p>
+            <p>
+              <a href="/about">{t('nav.about')}</a> · <a href="/contributors">{t('nav.contributors')}</a> ·{' '}
+              <a href="/contact">{t('nav.contact')}</a> · <a href="/sitemap.xml">sitemap</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
