@@ -21,9 +21,11 @@ function offsetMinutes(at: Date, timeZone: string): number {
 export function parseLocalDateTime(value: string, timeZone = PROGRAMME_TIME_ZONE): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  const naive = Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0);
-  if (Number.isNaN(naive)) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const naive = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Reject dates that do not exist (31 February rolls over into March).
+  if (new Date(naive).getUTCDate() !== d) return null;
   // Two passes settle the offset across a daylight-saving change.
   let instant = naive - offsetMinutes(new Date(naive), timeZone) * 60000;
   instant = naive - offsetMinutes(new Date(instant), timeZone) * 60000;
