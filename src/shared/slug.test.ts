@@ -55,8 +55,11 @@ describe('slugify', () => {
   });
 
   it('does not leave trailing hyphens when the cut falls inside a run of separators', () => {
-    const input = `${'c'.repeat(78)} !! ${'d'.repeat(10)}`;
-    expect(slugify(input)).toBe('c'.repeat(78));
+    // " !! " collapses to one hyphen, which lands on the 80th character.
+    const input = `${'c'.repeat(79)} !! ${'d'.repeat(10)}`;
+    expect(slugify(input)).toBe('c'.repeat(79));
+    // One character earlier, the collapsed hyphen is kept and one letter follows it.
+    expect(slugify(`${'c'.repeat(78)} !! ${'d'.repeat(10)}`)).toBe(`${'c'.repeat(78)}-d`);
   });
 
   it('keeps a word cut in the middle at exactly 80 characters', () => {

@@ -45,7 +45,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (error.status >= 500) req.log.error({ err: error }, 'application error');
       return respond(req, reply, error.status, error.messageKey, error.code);
     }
-    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    // A body the multipart parser cannot read is the client's fault, whatever the parser says.
+    const brokenMultipart = typeof error.statusCode !== 'number' && req.isMultipart() && /multipart|part header|boundary|unexpected end of form/i.test(error.message);
+    const status = brokenMultipart ? 400 : typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       req.log.info({ code: error.code, status }, 'client error');
       return respond(req, reply, status, statusMessages[status] ?? 'errors.badRequest', error.code ?? 'bad_request');

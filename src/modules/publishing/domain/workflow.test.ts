@@ -111,8 +111,8 @@ describe('nextStatus', () => {
 
   it('the number of allowed moves per role matches the tables', () => {
     const allowedCount = (r: RoleName) => cases.filter((c) => c.roleName === r && c.expected !== null).length;
-    expect(allowedCount('editor')).toBe(7);
-    expect(allowedCount('editorOwner')).toBe(7);
+    expect(allowedCount('editor')).toBe(8);
+    expect(allowedCount('editorOwner')).toBe(8);
     expect(allowedCount('owner')).toBe(2);
     expect(allowedCount('neither')).toBe(0);
   });
