@@ -88,8 +88,8 @@ describe('Publishing, from a public proposal to the home page', () => {
       const pieceEditUrl = desk.url();
       await desk.getByText('Proposition acceptée').waitFor();
       expect(await desk.locator('.workflow-panel .status').textContent()).toBe('Soumis');
-      expect(await desk.getByLabel('Titre', { exact: true }).inputValue()).toBe(title);
-      const slug = await desk.getByLabel('Adresse (slug)').inputValue();
+      expect(await desk.locator('#f-title').inputValue()).toBe(title);
+      const slug = await desk.locator('#f-slug').inputValue();
       expect(slug).toMatch(/^[a-z0-9-]+$/);
 
       // 5. Start the review, then publish now (the date is left empty).
