@@ -61,10 +61,12 @@ export function viewContext(req: FastifyRequest, reply: FastifyReply): ViewConte
 }
 
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  // Pages for a logged-in person are private; public pages may be stored but are revalidated.
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
+    .header('cache-control', reply.request.actor ? 'private, no-store' : 'no-cache')
+    .header('vary', 'Cookie')
     .send(`<!doctype html>${renderToString(page)}`);
 }
 

@@ -130,7 +130,9 @@ export type AxeViolation = AxeResult;
 
 /** Runs axe-core on the current page and returns the violations whose impact is serious or critical. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Legacy (single-frame) mode: the site has no iframes, and it runs about twice as fast as the
+  // default mode, which opens an extra page to merge the frames' partial results.
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

@@ -54,7 +54,7 @@ export function ContributorFormPage({ ctx, form, id, photoMediaId }: { ctx: View
         <div class={`field${form.errors.photo ? ' field-invalid' : ''}`}>
           <label for="f-photo">{t('contributors.photo')}</label>
           {photoMediaId ? <img src={mediaUrl(photoMediaId)} alt="" class="avatar" /> : null}
-          <input id="f-photo" type="file" name="photo" accept="image/png,image/jpeg,image/webp,image/gif" data-max-bytes={String(ctx.maxUploadMb * 1024 * 1024)} />
+          <input id="f-photo" type="file" name="photo" accept="image/png,image/jpeg,image/webp,image/gif" data-max-bytes={String(ctx.maxUploadMb * 1024 * 1024)} data-too-large={t('errors.tooLarge', { max: Math.round(ctx.maxUploadMb) })} />
           {form.errors.photo ? <p class="field-error">{t(form.errors.photo)}</p> : null}
         </div>
         <label class="checkbox">

@@ -151,7 +151,7 @@ export function PieceFormPage(props: PieceFormProps) {
                   {t('piece.coverHint', { max: Math.round(ctx.maxUploadMb) })}
                 </p>
                 {props.coverMediaId ? <img src={mediaUrl(props.coverMediaId)} alt="" class="cover-preview" /> : null}
-                <input id="f-cover" type="file" name="cover" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="cover-hint" data-max-bytes={String(ctx.maxUploadMb * 1024 * 1024)} />
+                <input id="f-cover" type="file" name="cover" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="cover-hint" data-max-bytes={String(ctx.maxUploadMb * 1024 * 1024)} data-too-large={t('errors.tooLarge', { max: Math.round(ctx.maxUploadMb) })} />
                 {form.errors.cover ? <p class="field-error">{t(form.errors.cover)}</p> : null}
                 {props.coverMediaId ? (
                   <label class="checkbox">
