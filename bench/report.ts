@@ -11,7 +11,16 @@ export interface MemoryReport {
 
 export interface BenchReport {
   date: string;
-  machine: { cpus: number; cpuModel: string; node: string; platform: string; arch: string; totalMemoryMb: number };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    platform: string;
+    arch: string;
+    totalMemoryMb: number;
+    /** 1-minute load average when the runs started and ended: above the CPU count, figures are noisy. */
+    loadAverage: { start: number; end: number };
+  };
   settings: BenchSettings;
   targets: typeof TARGETS;
   seed: SeedSummary;
@@ -29,7 +38,11 @@ export function memoryReport(memory: ProcessMemory | undefined): MemoryReport {
   return memory ? { peakRssMb: toMb(memory.peakRssBytes), rssMb: toMb(memory.rssBytes) } : { peakRssMb: Number.NaN, rssMb: Number.NaN };
 }
 
-export function machine(): BenchReport['machine'] {
+export function loadAverage(): number {
+  return Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+}
+
+export function machine(loadAtStart: number): BenchReport['machine'] {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,
@@ -38,6 +51,7 @@ export function machine(): BenchReport['machine'] {
     platform: os.platform(),
     arch: os.arch(),
     totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
+    loadAverage: { start: loadAtStart, end: loadAverage() },
   };
 }
 
@@ -73,7 +87,8 @@ export function formatReport(report: BenchReport): string {
   const s = report.settings;
   const out = [
     `Open Experience benchmark, ${report.date}`,
-    `${m.cpus} CPU (${m.cpuModel}), ${m.totalMemoryMb} MB, Node ${m.node}, ${m.platform}/${m.arch}`,
+    `${m.cpus} CPU (${m.cpuModel}), ${m.totalMemoryMb} MB, Node ${m.node}, ${m.platform}/${m.arch}; ` +
+      `load average ${m.loadAverage.start} at start, ${m.loadAverage.end} at end`,
     `${report.seed.pieces} published pieces, ${report.seed.contributors} contributors (seeded in ${report.seed.seconds} s); ` +
       `${s.connections} connections, ${s.warmupSec} s warm-up + ${s.durationSec} s measured per target`,
     '',

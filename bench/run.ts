@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR, startAppServer, stopAllChildren, type ServerProcess } from './processes.ts';
-import { formatReport, machine, memoryReport, type BenchReport } from './report.ts';
+import { formatReport, loadAverage, machine, memoryReport, type BenchReport } from './report.ts';
 import { scenarios } from './scenarios/index.ts';
 import { TARGETS, type BenchSettings, type ScenarioResult } from './scenarios/types.ts';
 import { seedSqlite } from './seed-database.ts';
@@ -58,6 +58,7 @@ async function main(): Promise<number> {
     app = await startAppServer({ dataDir, nodeFlags: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
     log(`app server pid ${app.pid} at ${app.baseUrl}`);
 
+    const loadAtStart = loadAverage();
     const results: Record<string, ScenarioResult> = {};
     const failed: Record<string, string> = {};
     for (const scenario of selected) {
@@ -72,7 +73,7 @@ async function main(): Promise<number> {
     const memory = memoryReport(app.memory());
     const report: BenchReport = {
       date: new Date().toISOString(),
-      machine: machine(),
+      machine: machine(loadAtStart),
       settings,
       targets: TARGETS,
       seed,

@@ -76,6 +76,55 @@ describe('Pages have no serious accessibility violations', () => {
   );
 });
 
+describe('The accessibility checker itself', () => {
+  it(
+    'A missing text alternative and an unlabelled field would be reported as serious or critical (the check is not vacuous)',
+    async () => {
+      const v = await visitor();
+      await visit(v.page, '/propose');
+      await v.page.evaluate(() => {
+        const main = document.getElementById('main')!;
+        const img = document.createElement('img');
+        img.src = '/static/favicon.svg';
+        main.append(img);
+        const input = document.createElement('input');
+        input.type = 'text';
+        main.append(input);
+      });
+      const violations = await seriousViolations(v.page);
+      const ids = violations.map((x) => x.id);
+      expect(ids).toContain('image-alt');
+      expect(ids).toContain('label');
+      const report = formatViolations(violations, 'GET /propose (with injected faults)');
+      expect(report).toContain('[critical] image-alt');
+      expect(report).toContain('html: <img src="/static/favicon.svg">');
+      v.assertClean();
+    },
+    90_000,
+  );
+});
+
+describe('The network guard itself', () => {
+  it('A request to another host is refused before it leaves the machine, and recorded', async () => {
+    const v = await visitor();
+    await visit(v.page, '/');
+    const probe = 'https://example.com/e2e-probe.png';
+    // An image: the site's CSP allows https: images, so only the guard stands between it and the network.
+    const [failed] = await Promise.all([
+      v.page.waitForEvent('requestfailed', (r) => r.url() === probe),
+      v.page.evaluate((src) => {
+        const img = document.createElement('img');
+        img.alt = '';
+        img.src = src;
+        document.getElementById('main')!.append(img);
+      }, probe),
+    ]);
+    expect(failed.failure()?.errorText).toMatch(/BLOCKED_BY_CLIENT/);
+    expect(v.externalRequests).toEqual([probe]);
+    expect(() => v.assertClean()).toThrow(/non-local URL/);
+  });
+});
+
 describe('Keyboard and language', () => {
   it(
     'A keyboard user’s first Tab stop is the skip link, and following it moves focus to the main content',
