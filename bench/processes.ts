@@ -26,6 +26,8 @@ export interface ServerProcess {
   pid: number;
   /** http://host:port, without a trailing slash. */
   baseUrl: string;
+  /** Set once the process has exited (crashed or killed from outside), with the tail of its output. */
+  exitInfo(): { code: number | null; signal: NodeJS.Signals | null; output: string } | undefined;
   /** Reads /proc/<pid>/status; undefined where /proc is not available. */
   memory(): ProcessMemory | undefined;
   /** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
@@ -163,6 +165,7 @@ export async function startServerProcess(options: StartServerOptions): Promise<S
     name: options.name,
     pid,
     baseUrl,
+    exitInfo: () => (exited ? { ...exited, output: output.trim() } : undefined),
     memory: () => readProcessMemory(pid),
     stop: (graceMs = 5000) =>
       new Promise<void>((resolve) => {
@@ -189,7 +192,7 @@ export interface AppServerOptions {
 export async function startAppServer(options: AppServerOptions): Promise<ServerProcess> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
   const port = await freePort();
-  return startServerProcess({
+  const started = startServerProcess({
     name: 'app',
     args: [SERVER_ENTRY],
     nodeFlags: options.nodeFlags ?? [],
@@ -208,6 +211,13 @@ export async function startAppServer(options: AppServerOptions): Promise<ServerP
       LOG_LEVEL: 'warn',
       ...options.extraEnv,
     },
+  });
+  // The database is seeded through src/ (tsx) and served by dist/: a stale build disagrees on migrations.
+  return started.catch((error: unknown) => {
+    if (error instanceof Error && /migration/i.test(error.message)) {
+      error.message += '\n(dist/ looks older than src/: run `npm run build` first, or use `npm run bench`)';
+    }
+    throw error;
   });
 }
 

@@ -24,8 +24,8 @@ export interface BenchReport {
   settings: BenchSettings;
   targets: typeof TARGETS;
   seed: SeedSummary;
-  /** The app server's memory after every run (VmHWM is the peak over its whole life). */
-  server: MemoryReport & { checks: Check[] };
+  /** The app server's memory after every run (VmHWM is the peak over its whole life), and once it answered /healthz. */
+  server: MemoryReport & { startRssMb: number; checks: Check[] };
   scenarios: Record<string, ScenarioResult>;
   failedScenarios?: Record<string, string>;
 }
@@ -94,7 +94,8 @@ export function formatReport(report: BenchReport): string {
     '',
     table(['scenario', 'run', 'target', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio'], rows, new Set([3, 4, 5, 6, 7, 8])),
     '',
-    `App server memory after the runs: peak RSS (VmHWM) ${report.server.peakRssMb} MB, RSS (VmRSS) ${report.server.rssMb} MB`,
+    `App server memory after the runs: peak RSS (VmHWM) ${report.server.peakRssMb} MB, RSS (VmRSS) ${report.server.rssMb} MB ` +
+      `(RSS ${report.server.startRssMb} MB once started)`,
     '',
     'Targets (reported, not enforced):',
   ];

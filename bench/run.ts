@@ -56,12 +56,18 @@ async function main(): Promise<number> {
 
     const profileDir = path.join(dataDir, 'cpu-profiles');
     app = await startAppServer({ dataDir, nodeFlags: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
-    log(`app server pid ${app.pid} at ${app.baseUrl}`);
+    const startMemory = memoryReport(app.memory());
+    log(`app server pid ${app.pid} at ${app.baseUrl} (RSS ${startMemory.rssMb} MB)`);
 
     const loadAtStart = loadAverage();
     const results: Record<string, ScenarioResult> = {};
     const failed: Record<string, string> = {};
     for (const scenario of selected) {
+      const died = app.exitInfo();
+      if (died) {
+        failed[scenario.name] = `not run: the app server had exited (code ${died.code}, signal ${died.signal})`;
+        continue;
+      }
       try {
         results[scenario.name] = await scenario.run({ settings, app, seed, dataDir, log });
       } catch (error) {
@@ -79,6 +85,7 @@ async function main(): Promise<number> {
       seed,
       server: {
         ...memory,
+        startRssMb: startMemory.rssMb,
         checks: [{ name: 'peak RSS MB', target: `< ${TARGETS.maxRssMb}`, value: memory.peakRssMb, pass: memory.peakRssMb < TARGETS.maxRssMb }],
       },
       scenarios: results,

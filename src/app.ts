@@ -15,6 +15,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { registerAccounts } from './modules/accounts/index.ts';
 import { registerContributors } from './modules/contributors/index.ts';
+import { registerEvents } from './modules/events/index.ts';
 import { registerMedia } from './modules/media/index.ts';
 import { registerPages } from './modules/pages/index.ts';
 import { registerPublishing } from './modules/publishing/index.ts';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyBaseLog
   registerPublishing(app, deps);
   registerContributors(app, deps);
   registerPages(app, deps);
+  registerEvents(app, deps);
   registerErrorHandling(app);
   return app;
 }

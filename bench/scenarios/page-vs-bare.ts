@@ -45,6 +45,8 @@ export function pageVsBareScenario(options: PageScenarioOptions): Scenario {
 
       ctx.log(`${options.name}: GET ${target}`);
       const page = await measure(`${ctx.app.baseUrl}/`, measureOptions);
+      const died = ctx.app.exitInfo();
+      if (died) throw new Error(`the app server exited during the run (code ${died.code}, signal ${died.signal}):\n${died.output}`);
       if (page.non2xx || page.errors) notes.push(`${page.non2xx} non-2xx responses and ${page.errors} errors under load`);
 
       const ratio = bareMeasurement.rps > 0 ? Math.round((page.rps / bareMeasurement.rps) * 1000) / 1000 : 0;

@@ -1,12 +1,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Dialect } from './database.ts';
 import * as m001 from './migrations/001-foundation.ts';
+import * as m002 from './migrations/002-events-and-ledger.ts';
 
 type DialectMigration = { up(db: import('kysely').Kysely<any>, dialect: Dialect): Promise<void> };
 
 /** Every migration, in order. A new one is added here and never edited once released. */
 const migrations: Record<string, DialectMigration> = {
   '001-foundation': m001,
+  '002-events-and-ledger': m002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -161,6 +161,152 @@ export interface AuditEventsTable {
   created_at: string;
 }
 
+export type EventStatus = 'draft' | 'published' | 'cancelled';
+
+export interface EventSeriesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  description: string;
+  created_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  series_id: number | null;
+  slug: string;
+  title: string;
+  theme_id: number | null;
+  description_md: string;
+  description_html: string;
+  venue: string;
+  address: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  registration_opens_at: string | null;
+  registration_closes_at: string | null;
+  cancellation_deadline_hours: Generated<number>;
+  refund_policy: Generated<string>;
+  status: EventStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LedgerTransactionsTable {
+  id: Generated<number>;
+  occurred_at: string;
+  description: string;
+  cause_type: string;
+  cause_id: string | null;
+  idempotency_key: string;
+  reverses_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface LedgerLinesTable {
+  id: Generated<number>;
+  transaction_id: number;
+  account: string;
+  /** Integer cents: debit > 0, credit < 0. */
+  amount: number;
+  event_id: number | null;
+}
+
+export type ExpenseStatus = 'submitted' | 'approved' | 'rejected' | 'paid';
+
+export interface ExpensesTable {
+  id: Generated<number>;
+  amount: number;
+  category: string;
+  event_id: number | null;
+  payee: string;
+  description: string;
+  receipt_media_id: number | null;
+  status: ExpenseStatus;
+  override_reason: string | null;
+  submitted_by: number;
+  decided_by: number | null;
+  decision_note: string | null;
+  transaction_id: number | null;
+  idempotency_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExpenseHistoryTable {
+  id: Generated<number>;
+  expense_id: number;
+  from_status: ExpenseStatus | null;
+  to_status: ExpenseStatus;
+  actor_user_id: number | null;
+  note: string;
+  created_at: string;
+}
+
+export interface EventClosuresTable {
+  event_id: number;
+  income: number;
+  logistics: number;
+  to_visuals: number;
+  to_book_editing: number;
+  deficit: number;
+  visuals_basis_points: number;
+  transaction_id: number;
+  closed_by: number | null;
+  closed_at: string;
+}
+
+export interface BooksTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  unit_price: number;
+  manufacturing_cost: number;
+  split_method: 'equal' | 'weights';
+  created_at: string;
+}
+
+export interface BookContributorsTable {
+  book_id: number;
+  contributor_id: number;
+  weight: number;
+}
+
+export interface BookSalesTable {
+  id: Generated<number>;
+  book_id: number;
+  quantity: number;
+  unit_price: number;
+  manufacturing_cost: number;
+  fees: number;
+  net: number;
+  sold_at: string;
+  transaction_id: number;
+  idempotency_key: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface RoyaltyPayoutsTable {
+  id: Generated<number>;
+  contributor_id: number;
+  amount: number;
+  paid_at: string;
+  transaction_id: number;
+  idempotency_key: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -176,6 +322,18 @@ export interface DB {
   messages: MessagesTable;
   media: MediaTable;
   audit_events: AuditEventsTable;
+  event_series: EventSeriesTable;
+  events: EventsTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_lines: LedgerLinesTable;
+  expenses: ExpensesTable;
+  expense_history: ExpenseHistoryTable;
+  event_closures: EventClosuresTable;
+  books: BooksTable;
+  book_contributors: BookContributorsTable;
+  book_sales: BookSalesTable;
+  royalty_payouts: RoyaltyPayoutsTable;
+  settings: SettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

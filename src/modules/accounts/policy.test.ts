@@ -13,6 +13,11 @@ const PERMISSIONS: readonly Permission[] = [
   'edit:pages',
   'read:inbox',
   'manage:users',
+  'manage:events',
+  'submit:expense',
+  'approve:expense',
+  'manage:ledger',
+  'export:accounting',
 ];
 
 /** The full matrix, spelled out: role → permission → allowed. */
@@ -27,6 +32,11 @@ const MATRIX: Record<Role, Record<Permission, boolean>> = {
     'edit:pages': true,
     'read:inbox': true,
     'manage:users': true,
+    'manage:events': true,
+    'submit:expense': true,
+    'approve:expense': true,
+    'manage:ledger': true,
+    'export:accounting': true,
   },
   editor: {
     'write:piece:own': true,
@@ -38,6 +48,11 @@ const MATRIX: Record<Role, Record<Permission, boolean>> = {
     'edit:pages': true,
     'read:inbox': true,
     'manage:users': false,
+    'manage:events': true,
+    'submit:expense': true,
+    'approve:expense': false,
+    'manage:ledger': false,
+    'export:accounting': false,
   },
   contributor: {
     'write:piece:own': true,
@@ -49,6 +64,11 @@ const MATRIX: Record<Role, Record<Permission, boolean>> = {
     'edit:pages': false,
     'read:inbox': false,
     'manage:users': false,
+    'manage:events': false,
+    'submit:expense': false,
+    'approve:expense': false,
+    'manage:ledger': false,
+    'export:accounting': false,
   },
   member: {
     'write:piece:own': false,
@@ -60,6 +80,11 @@ const MATRIX: Record<Role, Record<Permission, boolean>> = {
     'edit:pages': false,
     'read:inbox': false,
     'manage:users': false,
+    'manage:events': false,
+    'submit:expense': false,
+    'approve:expense': false,
+    'manage:ledger': false,
+    'export:accounting': false,
   },
 };
 
@@ -78,8 +103,8 @@ describe('ROLES', () => {
 });
 
 describe('can: role × permission matrix', () => {
-  it('covers every role and permission (36 cells)', () => {
-    expect(rows).toHaveLength(36);
+  it('covers every role and permission (56 cells)', () => {
+    expect(rows).toHaveLength(56);
   });
 
   it.each(rows)('$role / $permission → $expected', ({ role, permission, expected }) => {
@@ -102,8 +127,8 @@ describe('can: role × permission matrix', () => {
 
   it('the permission count per role is exact', () => {
     const count = (role: Role) => PERMISSIONS.filter((p) => can(actor(role), p)).length;
-    expect(count('admin')).toBe(9);
-    expect(count('editor')).toBe(8);
+    expect(count('admin')).toBe(14);
+    expect(count('editor')).toBe(10);
     expect(count('contributor')).toBe(1);
     expect(count('member')).toBe(0);
   });

@@ -16,7 +16,12 @@ export type Permission =
   | 'manage:themes'
   | 'edit:pages'
   | 'read:inbox'
-  | 'manage:users';
+  | 'manage:users'
+  | 'manage:events'
+  | 'submit:expense'
+  | 'approve:expense'
+  | 'manage:ledger'
+  | 'export:accounting';
 
 const contributor: Permission[] = ['write:piece:own'];
 const editor: Permission[] = [
@@ -28,8 +33,10 @@ const editor: Permission[] = [
   'manage:themes',
   'edit:pages',
   'read:inbox',
+  'manage:events',
+  'submit:expense',
 ];
-const admin: Permission[] = [...editor, 'manage:users'];
+const admin: Permission[] = [...editor, 'manage:users', 'approve:expense', 'manage:ledger', 'export:accounting'];
 
 const byRole: Record<Role, ReadonlySet<Permission>> = {
   member: new Set(),

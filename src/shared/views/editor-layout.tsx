@@ -11,6 +11,7 @@ export function EditorLayout({ ctx, title, children }: { ctx: ViewContext; title
         ['/editor/pieces', t('editor.pieces')],
         ['/editor/proposals', t('editor.proposals')],
         ['/editor/contributors', t('editor.contributors')],
+        ['/editor/events', t('editor.events')],
         ['/editor/themes', t('editor.themes')],
         ['/editor/pages/about', t('editor.aboutPage')],
         ['/editor/inbox', t('editor.inbox')],

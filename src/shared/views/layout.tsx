@@ -14,6 +14,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
   const nav: [string, string][] = [
     ['/', t('nav.home')],
     ['/themes', t('nav.themes')],
+    ['/events', t('nav.events')],
     ['/contributors', t('nav.contributors')],
     ['/about', t('nav.about')],
     ['/propose', t('nav.propose')],

@@ -1,0 +1,60 @@
+import type { Executor } from '../../../db/database.ts';
+import type { EventStatus } from '../../../db/schema.ts';
+import { ValidationError } from '../../../shared/errors.ts';
+import { renderMarkdown } from '../../../shared/markdown.ts';
+import { slugify } from '../../../shared/slug.ts';
+import { recordEvent } from '../../audit/index.ts';
+import { scheduleProblems } from '../domain/event-state.ts';
+
+export interface EventInput {
+  title: string;
+  slug: string;
+  themeId: number | null;
+  description: string;
+  venue: string;
+  address: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  status: EventStatus;
+}
+
+/** Creates (id null) or updates an event; the slug is unique, the schedule consistent. */
+export async function saveEvent(trx: Executor, id: number | null, input: EventInput, meta: { actorUserId: number; now: Date }): Promise<{ id: number; slug: string }> {
+  const problems = scheduleProblems(input);
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+  const slug = input.slug || slugify(input.title) || 'event';
+  let clash = trx.selectFrom('events').select('id').where('slug', '=', slug);
+  if (id !== null) clash = clash.where('id', '!=', id);
+  if (await clash.executeTakeFirst()) throw new ValidationError({ slug: 'errors.slugTaken' });
+  if (input.themeId !== null && !(await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst())) {
+    throw new ValidationError({ theme_id: 'errors.invalid' });
+  }
+  const values = {
+    title: input.title,
+    slug,
+    theme_id: input.themeId,
+    description_md: input.description,
+    description_html: renderMarkdown(input.description),
+    venue: input.venue,
+    address: input.address,
+    starts_at: input.startsAt.toISOString(),
+    ends_at: input.endsAt.toISOString(),
+    capacity: input.capacity,
+    registration_opens_at: input.opensAt?.toISOString() ?? null,
+    registration_closes_at: input.closesAt?.toISOString() ?? null,
+    status: input.status,
+    updated_at: meta.now.toISOString(),
+  };
+  let eventId = id;
+  if (eventId === null) {
+    eventId = (await trx.insertInto('events').values({ ...values, series_id: null, created_at: meta.now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+  } else {
+    const r = await trx.updateTable('events').set(values).where('id', '=', eventId).executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new ValidationError({ title: 'errors.notFound' });
+  }
+  await recordEvent(trx, { actorUserId: meta.actorUserId, action: id === null ? 'event.created' : 'event.updated', subjectType: 'event', subjectId: eventId, now: meta.now });
+  return { id: eventId, slug };
+}

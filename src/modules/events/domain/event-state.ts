@@ -1,0 +1,18 @@
+/** An event's state as people see it: "past" is not stored, it follows from the clock. */
+import type { EventStatus } from '../../../db/schema.ts';
+
+export type EventState = EventStatus | 'past';
+
+export function eventState(event: { status: EventStatus; ends_at: string }, now: Date): EventState {
+  if (event.status === 'published' && event.ends_at < now.toISOString()) return 'past';
+  return event.status;
+}
+
+/** Start must come before end; capacity is a whole number of seats. */
+export function scheduleProblems(input: { startsAt: Date; endsAt: Date; capacity: number; opensAt: Date | null; closesAt: Date | null }): Record<string, 'events.endBeforeStart' | 'events.closesBeforeOpens' | 'errors.invalid'> {
+  const problems: Record<string, 'events.endBeforeStart' | 'events.closesBeforeOpens' | 'errors.invalid'> = {};
+  if (input.endsAt <= input.startsAt) problems.ends_at = 'events.endBeforeStart';
+  if (input.opensAt && input.closesAt && input.closesAt <= input.opensAt) problems.registration_closes_at = 'events.closesBeforeOpens';
+  if (!Number.isSafeInteger(input.capacity) || input.capacity < 0 || input.capacity > 100_000) problems.capacity = 'errors.invalid';
+  return problems;
+}

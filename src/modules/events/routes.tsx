@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import { NotFoundError, ValidationError } from '../../shared/errors.ts';
+import { readForm, validateForm } from '../../shared/http/form.ts';
+import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
+import { toLocalDateTimeInput } from '../../shared/time.ts';
+import type { FormState } from '../../shared/views/form-fields.tsx';
+import { authorize } from '../accounts/index.ts';
+import { listThemes } from '../publishing/index.ts';
+import { saveEvent } from './commands/save-event.ts';
+import { getEvent, getEventBySlug, listEventsForEditors, listPublicEvents } from './queries.ts';
+import { eventSchema } from './schemas.ts';
+import { EventFormPage, EventListPage } from './views/editor-pages.tsx';
+import { EventPage } from './views/event-page.tsx';
+import { EventsPage } from './views/public-pages.tsx';
+
+export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps.database;
+  const idOf = (req: FastifyRequest) => {
+    const id = Number((req.params as { id: string }).id);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
+    return id;
+  };
+  const themeOptions = async (lang: string) => (await listThemes(db)).map((th) => ({ id: th.id, name: lang === 'en' ? th.name_en : th.name_fr }));
+
+  app.get('/events', async (req, reply) => {
+    const now = deps.now();
+    const [upcoming, past] = await Promise.all([listPublicEvents(db, now, 'upcoming'), listPublicEvents(db, now, 'past')]);
+    return sendPage(reply, <EventsPage ctx={viewContext(req, reply)} upcoming={upcoming} past={past} now={now} />);
+  });
+
+  app.get('/events/:slug', async (req, reply) => {
+    const event = await getEventBySlug(db, (req.params as { slug: string }).slug);
+    if (!event || event.status === 'draft') throw new NotFoundError();
+    return sendPage(reply, <EventPage ctx={viewContext(req, reply)} event={event} now={deps.now()} />);
+  });
+
+  app.get('/editor/events', async (req, reply) => {
+    authorize(req, 'manage:events');
+    return sendPage(reply, <EventListPage ctx={viewContext(req, reply)} events={await listEventsForEditors(db)} now={deps.now()} />);
+  });
+
+  const renderForm = async (req: FastifyRequest, reply: FastifyReply, id: number | null, form: FormState, status = 200) =>
+    sendPage(reply, <EventFormPage ctx={viewContext(req, reply)} form={form} id={id} themes={await themeOptions(req.lang)} />, status);
+
+  app.get('/editor/events/new', async (req, reply) => {
+    authorize(req, 'manage:events');
+    return renderForm(req, reply, null, { values: { status: 'draft', capacity: '80' }, errors: {} });
+  });
+
+  app.get('/editor/events/:id', async (req, reply) => {
+    authorize(req, 'manage:events');
+    const e = await getEvent(db, idOf(req));
+    if (!e) throw new NotFoundError();
+    return renderForm(req, reply, e.id, {
+      values: {
+        title: e.title,
+        slug: e.slug,
+        theme_id: e.theme_id ? String(e.theme_id) : '',
+        description: e.description_md,
+        venue: e.venue,
+        address: e.address,
+        starts_at: toLocalDateTimeInput(e.starts_at),
+        ends_at: toLocalDateTimeInput(e.ends_at),
+        registration_opens_at: toLocalDateTimeInput(e.registration_opens_at),
+        registration_closes_at: toLocalDateTimeInput(e.registration_closes_at),
+        capacity: String(e.capacity),
+        status: e.status,
+      },
+      errors: {},
+    });
+  });
+
+  const save = async (req: FastifyRequest, reply: FastifyReply, id: number | null) => {
+    const actor = authorize(req, 'manage:events');
+    const { fields } = readForm(req);
+    const result = validateForm(eventSchema, fields);
+    if (!result.ok) return renderForm(req, reply, id, result.form, 422);
+    const d = result.data;
+    try {
+      const saved = await db.transaction().execute((trx) =>
+        saveEvent(
+          trx,
+          id,
+          {
+            title: d.title,
+            slug: d.slug,
+            themeId: d.theme_id,
+            description: d.description,
+            venue: d.venue,
+            address: d.address,
+            startsAt: d.starts_at!,
+            endsAt: d.ends_at!,
+            capacity: d.capacity,
+            opensAt: d.registration_opens_at,
+            closesAt: d.registration_closes_at,
+            status: d.status,
+          },
+          { actorUserId: actor.id, now: deps.now() },
+        ),
+      );
+      return redirectWithFlash(req, reply, `/editor/events/${saved.id}`, 'events.saved');
+    } catch (error) {
+      if (error instanceof ValidationError) return renderForm(req, reply, id, { values: fields, errors: error.fields }, 422);
+      throw error;
+    }
+  };
+  app.post('/editor/events', async (req, reply) => save(req, reply, null));
+  app.post('/editor/events/:id', async (req, reply) => save(req, reply, idOf(req)));
+}

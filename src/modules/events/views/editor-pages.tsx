@@ -1,0 +1,93 @@
+import type { ComponentChildren } from 'preact';
+import { formatDateTime } from '../../../shared/i18n/index.ts';
+import type { ViewContext } from '../../../shared/views/context.ts';
+import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
+import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { eventState, type EventState } from '../domain/event-state.ts';
+import type { EventListRow } from '../queries.ts';
+
+export function EventStateBadge({ ctx, state }: { ctx: ViewContext; state: EventState }) {
+  return <span class={`status status-${state}`}>{ctx.t(`eventState.${state}`)}</span>;
+}
+
+export function EventListPage({ ctx, events, now }: { ctx: ViewContext; events: EventListRow[]; now: Date }) {
+  const { t } = ctx;
+  return (
+    <EditorLayout ctx={ctx} title={t('editor.events')}>
+      <p>
+        <a class="button" href="/editor/events/new">
+          {t('events.new')}
+        </a>
+      </p>
+      {events.length === 0 ? (
+        <p class="empty">{t('editor.nothing')}</p>
+      ) : (
+        <table class="data-table">
+          <caption>{t('editor.events')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('events.title')}</th>
+              <th scope="col">{t('events.startsAt')}</th>
+              <th scope="col">{t('events.capacity')}</th>
+              <th scope="col">{t('workflow.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr>
+                <td>
+                  <a href={`/editor/events/${e.id}`}>{e.title}</a>
+                </td>
+                <td>{formatDateTime(e.starts_at, ctx.lang)}</td>
+                <td>{e.capacity}</td>
+                <td>
+                  <EventStateBadge ctx={ctx} state={eventState(e, now)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </EditorLayout>
+  );
+}
+
+export function EventFormPage({
+  ctx,
+  form,
+  id,
+  themes,
+  extra,
+}: {
+  ctx: ViewContext;
+  form: FormState;
+  id: number | null;
+  themes: { id: number; name: string }[];
+  extra?: ComponentChildren;
+}) {
+  const { t } = ctx;
+  const title = id ? t('events.edit') : t('events.new');
+  return (
+    <EditorLayout ctx={ctx} title={title}>
+      <FormErrorSummary ctx={ctx} form={form} />
+      <PostForm ctx={ctx} action={id ? `/editor/events/${id}` : '/editor/events'} label={title}>
+        <TextField ctx={ctx} form={form} name="title" label={t('events.title')} required maxLength={200} />
+        <TextField ctx={ctx} form={form} name="slug" label={t('piece.slug')} hint={t('piece.slugHint')} maxLength={80} />
+        <SelectField ctx={ctx} form={form} name="theme_id" label={t('events.theme')} options={[{ value: '', label: '—' }, ...themes.map((th) => ({ value: String(th.id), label: th.name }))]} />
+        <TextArea ctx={ctx} form={form} name="description" label={t('events.description')} hint={t('piece.bodyHint')} rows={6} />
+        <div class="two-columns">
+          <TextField ctx={ctx} form={form} name="venue" label={t('events.venue')} maxLength={200} />
+          <TextField ctx={ctx} form={form} name="address" label={t('events.address')} maxLength={500} />
+          <TextField ctx={ctx} form={form} name="starts_at" type="datetime-local" label={t('events.startsAt')} required />
+          <TextField ctx={ctx} form={form} name="ends_at" type="datetime-local" label={t('events.endsAt')} required />
+          <TextField ctx={ctx} form={form} name="registration_opens_at" type="datetime-local" label={t('events.opensAt')} hint={t('events.optionalDate')} />
+          <TextField ctx={ctx} form={form} name="registration_closes_at" type="datetime-local" label={t('events.closesAt')} hint={t('events.optionalDate')} />
+          <TextField ctx={ctx} form={form} name="capacity" label={t('events.capacity')} required />
+          <SelectField ctx={ctx} form={form} name="status" label={t('workflow.status')} options={[{ value: 'draft', label: t('eventState.draft') }, { value: 'published', label: t('eventState.published') }]} />
+        </div>
+        <button type="submit">{t('piece.save')}</button>
+      </PostForm>
+      {extra}
+    </EditorLayout>
+  );
+}
