@@ -4,13 +4,15 @@
  * autocannon, then prints a table and writes bench/results.json (keyed by scenario name).
  *
  * Environment: BENCH_DURATION (measured seconds per target, default 10), BENCH_WARMUP (default 2),
- * BENCH_CONNECTIONS (default 50), BENCH_SCENARIOS (comma-separated names, default all),
+ * BENCH_SERVER_WARMUP (seconds of discarded load on a fresh app server, default 5),
+ * BENCH_CONNECTIONS (default 50), BENCH_SCENARIOS (comma-separated names, run in that order; default all),
  * BENCH_PIECES / BENCH_CONTRIBUTORS (default 5000 / 500), BENCH_CPU_PROF=1 (write a V8 CPU
  * profile of the app server to the temp directory, kept), BENCH_KEEP_DATA=1 (keep the database).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { measure } from './measure.ts';
 import { BENCH_DIR, startAppServer, stopAllChildren, type ServerProcess } from './processes.ts';
 import { formatReport, loadAverage, machine, memoryReport, type BenchReport } from './report.ts';
 import { scenarios } from './scenarios/index.ts';
@@ -37,11 +39,13 @@ async function main(): Promise<number> {
     connections: Math.round(numberFromEnv('BENCH_CONNECTIONS', 50, 1)),
     durationSec: numberFromEnv('BENCH_DURATION', 10, 1),
     warmupSec: numberFromEnv('BENCH_WARMUP', 2, 0),
+    serverWarmupSec: numberFromEnv('BENCH_SERVER_WARMUP', 5, 0),
   };
   const wanted = (process.env.BENCH_SCENARIOS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = wanted.filter((name) => !scenarios.some((s) => s.name === name));
   if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`);
-  const selected = wanted.length ? scenarios.filter((s) => wanted.includes(s.name)) : scenarios;
+  // Run in the order given, so order effects (JIT warm-up, a busy machine) can be checked.
+  const selected = wanted.length ? wanted.map((name) => scenarios.find((s) => s.name === name)!) : scenarios;
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oe-bench-'));
   tempDir = dataDir;
@@ -58,6 +62,14 @@ async function main(): Promise<number> {
     app = await startAppServer({ dataDir, nodeFlags: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
     const startMemory = memoryReport(app.memory());
     log(`app server pid ${app.pid} at ${app.baseUrl} (RSS ${startMemory.rssMb} MB)`);
+
+    // A fresh server is slower for its first seconds (JIT, caches): warm it once on its public pages,
+    // so the first scenario is not penalised. Discarded.
+    if (settings.serverWarmupSec > 0) {
+      log(`warming the app server for ${settings.serverWarmupSec} s`);
+      const paths = ['/', ...seed.sampleSlugs.slice(0, 20).map((slug) => `/pieces/${slug}`)];
+      await measure(`${app.baseUrl}/`, { connections: settings.connections, durationSec: settings.serverWarmupSec, warmupSec: 0, paths });
+    }
 
     const loadAtStart = loadAverage();
     const results: Record<string, ScenarioResult> = {};

@@ -32,7 +32,8 @@ export function pageVsBareScenario(options: PageScenarioOptions): Scenario {
       }
       const bodyBytes = Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
       const target = paths.length === 1 ? paths[0]! : `${paths.length} paths`;
-      const measureOptions = { ...ctx.settings, paths };
+      const { connections, durationSec, warmupSec } = ctx.settings;
+      const measureOptions = { connections, durationSec, warmupSec, paths };
 
       ctx.log(`${options.name}: bare node:http, ${bodyBytes} bytes`);
       const bare = await startBareServer(bodyBytes);

@@ -11,6 +11,8 @@ export interface BenchSettings {
   connections: number;
   durationSec: number;
   warmupSec: number;
+  /** Discarded load on the fresh app server before the first scenario. */
+  serverWarmupSec: number;
 }
 
 export interface ScenarioContext {

@@ -19,10 +19,17 @@ export const SNAPSHOT_FIELDS: readonly (keyof PieceSnapshot)[] = [
   'kind', 'title', 'slug', 'summary', 'body_md', 'language', 'licence', 'cover_media_id', 'cover_alt', 'themes', 'credits',
 ];
 
+/** The empty value of a field's type: a first revision lists only fields that hold something. */
+function emptyLike(value: unknown): unknown {
+  if (Array.isArray(value)) return [];
+  if (typeof value === 'string') return '';
+  return null;
+}
+
 /** The fields that differ between two snapshots (the first revision changes every non-empty field). */
 export function changedFields(before: PieceSnapshot | null, after: PieceSnapshot): (keyof PieceSnapshot)[] {
   return SNAPSHOT_FIELDS.filter((f) => {
-    if (!before) return JSON.stringify(after[f]) !== JSON.stringify(Array.isArray(after[f]) ? [] : '');
+    if (!before) return JSON.stringify(after[f]) !== JSON.stringify(emptyLike(after[f]));
     const a = f === 'themes' ? [...before.themes].sort() : before[f];
     const b = f === 'themes' ? [...after.themes].sort() : after[f];
     return JSON.stringify(a) !== JSON.stringify(b);

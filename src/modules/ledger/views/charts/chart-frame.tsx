@@ -1,0 +1,113 @@
+/**
+ * The pieces every ledger chart shares: the accessible <svg> shell, the HTML legend, the empty
+ * state and the data table rendered under each chart. No inline styles anywhere (the site's CSP is
+ * `style-src 'self'`): SVG presentation attributes and the classes of charts.css only.
+ */
+import type { ComponentChildren } from 'preact';
+import { fallbackFill, MUTED, type ChartIds } from './chart-kit.ts';
+
+/**
+ * The <svg> of a chart. It is named by its <title> and <desc> (`aria-labelledby`). When it holds
+ * links it is a `group`, not an `img`: an `img` has presentational children, so links inside it
+ * would be hidden from assistive technology while still taking keyboard focus (axe reports this
+ * as `nested-interactive`). Without links it is a plain `img`.
+ */
+export function ChartSvg({
+  ids,
+  title,
+  description,
+  width,
+  height,
+  interactive,
+  kind,
+  children,
+}: {
+  ids: ChartIds;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  interactive: boolean;
+  kind: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      class={`chart-svg chart-svg-${kind}`}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      role={interactive ? 'group' : 'img'}
+      aria-labelledby={`${ids.title} ${ids.desc}`}
+      font-size="14"
+    >
+      <title id={ids.title}>{title}</title>
+      <desc id={ids.desc}>{description}</desc>
+      {children}
+    </svg>
+  );
+}
+
+/** A small colour swatch (its own tiny SVG, so it needs no inline style). */
+export function Swatch({ className, index }: { className: string; index: number }) {
+  return (
+    <svg class="chart-swatch" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true" focusable="false">
+      <rect class={className} fill={fallbackFill(className, index)} width="14" height="14" rx="3" />
+    </svg>
+  );
+}
+
+/**
+ * The colour key, as HTML so it wraps on narrow screens. Hidden from assistive technology: the
+ * series names are already in every link label and in the table, and colour means nothing there.
+ */
+export function Legend({ entries }: { entries: { key: string; label: string; className: string }[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <ul class="chart-legend" aria-hidden="true">
+      {entries.map((entry, i) => (
+        <li key={entry.key}>
+          <Swatch className={entry.className} index={i} />
+          <span>{entry.label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The empty state drawn inside a chart's SVG: one centred, muted line of text. */
+export function EmptyText({ width, height, text }: { width: number; height: number; text: string }) {
+  return (
+    <text class="chart-empty" x={width / 2} y={height / 2} dy="0.35em" text-anchor="middle" fill={MUTED}>
+      {text}
+    </text>
+  );
+}
+
+/**
+ * The figures of the chart as a table, for screen readers, text browsers and anyone who prefers
+ * numbers: visible (`showTable`) or visually hidden but still read out.
+ */
+export function ChartTable({
+  ids,
+  caption,
+  visible,
+  children,
+}: {
+  ids: ChartIds;
+  caption: string;
+  visible: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <table id={ids.table} class={visible ? 'data-table chart-table' : 'chart-table visually-hidden'}>
+      <caption>{caption}</caption>
+      {children}
+    </table>
+  );
+}
+
+/** A formatted amount, linked to its transactions when there is an href. */
+export function MoneyCell({ text, href }: { text: string; href?: string | undefined }) {
+  return <td class="chart-num">{href ? <a href={href}>{text}</a> : text}</td>;
+}
