@@ -22,6 +22,7 @@ import { registerPublishing } from './modules/publishing/index.ts';
 import { registerSite } from './modules/site/index.ts';
 import { verifyCsrf } from './shared/http/csrf.ts';
 import { registerErrorHandling } from './shared/http/error-handler.tsx';
+import { registerPageCache } from './shared/http/page-cache.ts';
 import { AppError } from './shared/errors.ts';
 import { DEFAULT_LANG, isLang } from './shared/i18n/index.ts';
 
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyBaseLog
   });
 
   registerAccounts(app, deps);
+  registerPageCache(app, config.pageCacheSeconds);
   app.addHook('preHandler', async (req) => {
     if (req.routeOptions.config?.csrf === false) return;
     verifyCsrf(req, config.appSecret);

@@ -55,6 +55,7 @@ describe('loadConfig: defaults', () => {
       logLevel: 'info',
       maxUploadBytes: 5 * 1024 * 1024,
       rateLimitMultiplier: 1,
+      pageCacheSeconds: 5,
     };
     expect(config).toEqual(expected);
   });
@@ -130,6 +131,7 @@ describe('loadConfig: accepted values', () => {
       LOG_LEVEL: 'warn',
       MAX_UPLOAD_MB: '2.5',
       RATE_LIMIT_MULTIPLIER: '3',
+      PAGE_CACHE_SECONDS: '0',
     });
     expect(config).toEqual({
       env: 'production',
@@ -149,6 +151,7 @@ describe('loadConfig: accepted values', () => {
       logLevel: 'warn',
       maxUploadBytes: Math.round(2.5 * 1024 * 1024),
       rateLimitMultiplier: 3,
+      pageCacheSeconds: 0,
     } satisfies Config);
   });
 

@@ -31,6 +31,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(50).default(5),
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
 });
 
 export interface Config {
@@ -52,6 +53,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Scales every rate limit (tests raise it; never below 1 in production). */
   rateLimitMultiplier: number;
+  /** How long an instance may serve a rendered public page to anonymous visitors (0: never). */
+  pageCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
   };
 }
 
@@ -127,6 +131,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     maxUploadBytes: 1024 * 1024,
     rateLimitMultiplier: 1000,
+    pageCacheSeconds: 0,
     ...overrides,
   };
 }

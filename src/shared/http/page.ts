@@ -10,6 +10,7 @@ import { isMessageKey, translator, type Lang } from '../i18n/index.ts';
 import type { ViewContext } from '../views/context.ts';
 import { cookieOptions } from './cookies.ts';
 import { csrfTokenFor } from './csrf.ts';
+import { rememberPage } from './page-cache.ts';
 
 export interface SiteSettings {
   baseUrl: string;
@@ -61,13 +62,15 @@ export function viewContext(req: FastifyRequest, reply: FastifyReply): ViewConte
 }
 
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  const html = Buffer.from(`<!doctype html>${renderToString(page)}`);
+  rememberPage(reply.request, reply, html, status);
   // Pages for a logged-in person are private; public pages may be stored but are revalidated.
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', reply.request.actor ? 'private, no-store' : 'no-cache')
     .header('vary', 'Cookie')
-    .send(`<!doctype html>${renderToString(page)}`);
+    .send(html);
 }
 
 /** Redirects after a successful POST, with a one-time message for the next page. */

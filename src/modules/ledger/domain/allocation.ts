@@ -171,6 +171,6 @@ export function royaltyPayout(input: { contributorId: number; amount: Cents; owe
   assertId(contributorId, 'contributorId');
   assertAmount(amount, 'amount', { positive: true });
   if (!isCents(owed)) throw new InvalidAmountError('owed', owed);
-  if (amount > owed + 1) throw new RoyaltyOverpaymentError(amount, owed);
+  if (amount > owed) throw new RoyaltyOverpaymentError(amount, owed);
   return postable([debit(royaltiesAccount(contributorId), amount), credit('assets:bank', amount)]);
 }

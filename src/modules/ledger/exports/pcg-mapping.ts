@@ -125,18 +125,33 @@ export const PCG_FIXED: Readonly<Record<string, PcgAccount & { nature: LedgerNat
     nature: 'expense',
   },
   'expenses:royalties': { compteNum: '651600', compteLib: "Droits d'auteur et de reproduction", nature: 'expense' },
-  'funds:visuals': { compteNum: '196100', compteLib: 'Fonds dédiés - visuels', nature: 'fund' },
-  'funds:book_editing': { compteNum: '196200', compteLib: 'Fonds dédiés - édition des livres', nature: 'fund' },
-  'funds:general': { compteNum: '196300', compteLib: 'Fonds dédiés - fonds général', nature: 'fund' },
+  'funds:visuals': {
+    compteNum: '196100',
+    compteLib: 'Fonds dédiés sur ressources liées à la générosité du public - visuels',
+    nature: 'fund',
+  },
+  'funds:book_editing': {
+    compteNum: '196200',
+    compteLib: 'Fonds dédiés sur ressources liées à la générosité du public - édition des livres',
+    nature: 'fund',
+  },
+  'funds:general': {
+    compteNum: '196300',
+    compteLib: 'Fonds dédiés sur ressources liées à la générosité du public - fonds général',
+    nature: 'fund',
+  },
 };
 
 /** `funds:event:<id>`: one general account, the event as auxiliary `E<id>`. */
-export const PCG_EVENT_FUND: PcgAccount = { compteNum: '196400', compteLib: 'Fonds dédiés - événements' };
+export const PCG_EVENT_FUND: PcgAccount = {
+  compteNum: '196400',
+  compteLib: 'Fonds dédiés sur ressources liées à la générosité du public - événements',
+};
 
 /** `liabilities:royalties:<id>`: one general account, the contributor as auxiliary `C<id>`. */
 export const PCG_ROYALTIES_OWED: PcgAccount = {
   compteNum: '467100',
-  compteLib: "Autres comptes créditeurs - droits d'auteur dus",
+  compteLib: "Autres comptes débiteurs ou créditeurs - droits d'auteur dus",
 };
 
 /** Counterpart of money put into the funds (a charge). */

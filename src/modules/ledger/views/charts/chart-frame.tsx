@@ -4,7 +4,7 @@
  * `style-src 'self'`): SVG presentation attributes and the classes of charts.css only.
  */
 import type { ComponentChildren } from 'preact';
-import { fallbackFill, MUTED, type ChartIds } from './chart-kit.ts';
+import { fallbackFill, MUTED, r2, type ChartIds } from './chart-kit.ts';
 
 /**
  * The <svg> of a chart. It is named by its <title> and <desc> (`aria-labelledby`). When it holds
@@ -107,7 +107,49 @@ export function ChartTable({
   );
 }
 
+/**
+ * A link inside the data table. In a visually hidden table it is taken out of the tab order
+ * (`tabindex="-1"`): keyboard users reach the same transactions through the chart's own links and
+ * must never land on something they cannot see, while screen readers still list and follow it.
+ */
+export function TableLink({ href, visible, children }: { href: string; visible: boolean; children: ComponentChildren }) {
+  return (
+    <a href={href} tabIndex={visible ? undefined : -1}>
+      {children}
+    </a>
+  );
+}
+
 /** A formatted amount, linked to its transactions when there is an href. */
-export function MoneyCell({ text, href }: { text: string; href?: string | undefined }) {
-  return <td class="chart-num">{href ? <a href={href}>{text}</a> : text}</td>;
+export function MoneyCell({ text, href, visible }: { text: string; href?: string | undefined; visible: boolean }) {
+  return (
+    <td class="chart-num">
+      {href ? (
+        <TableLink href={href} visible={visible}>
+          {text}
+        </TableLink>
+      ) : (
+        text
+      )}
+    </td>
+  );
+}
+
+/**
+ * An invisible frame around a linked shape, drawn by charts.css on hover and keyboard focus: it
+ * stands a few units off the shape, so it shows against any bar colour (the focus colour itself
+ * could be close to a bar's).
+ */
+export function FocusRing({ x, y, width, height, gap = 3 }: { x: number; y: number; width: number; height: number; gap?: number }) {
+  return (
+    <rect
+      class="chart-focus-ring"
+      x={r2(x - gap)}
+      y={r2(y - gap)}
+      width={r2(width + 2 * gap)}
+      height={r2(height + 2 * gap)}
+      rx="3"
+      fill="none"
+    />
+  );
 }

@@ -128,7 +128,7 @@ export function wrap(text: string, maxWidth: number, fontSize: number, maxLines:
   return { lines, truncated };
 }
 
-/** Axis domain and ticks: whole cents, including zero, steps of 1, 2, 2.5 or 5 × 10ⁿ cents. */
+/** Axis domain and ticks: whole cents, always including zero, ticks every 1, 2, 2.5 or 5 × 10ⁿ cents. */
 export interface NiceScale {
   min: number;
   max: number;
@@ -144,11 +144,13 @@ export function niceScale(minValue: number, maxValue: number, targetTicks = 5): 
   const norm = raw / magnitude;
   const factor = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 && magnitude >= 10 ? 2.5 : norm <= 5 ? 5 : 10;
   const step = Math.max(1, Math.round(factor * magnitude));
-  const first = Math.floor(lo / step);
-  const last = Math.ceil(hi / step);
+  // The top is rounded up to a tick; a negative bottom stays at the lowest value, so a small
+  // deficit does not waste a whole step of height below the baseline.
+  const max = Math.ceil(hi / step) * step;
+  const min = lo < 0 && hi > 0 ? lo : Math.floor(lo / step) * step;
   const ticks: number[] = [];
-  for (let k = first; k <= last; k++) ticks.push(k * step === 0 ? 0 : k * step);
-  return { min: first * step, max: last * step, ticks };
+  for (let k = Math.ceil(min / step); k * step <= max; k++) ticks.push(k * step === 0 ? 0 : k * step);
+  return { min, max, ticks };
 }
 
 /** A label for a bar or segment link: "Category – Series – €12.00" (separators read well in any language). */

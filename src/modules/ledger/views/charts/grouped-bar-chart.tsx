@@ -4,7 +4,7 @@
  * Every bar links to the transactions behind its figure; the amount is written on each bar, the
  * series order is fixed and a legend names the colours, so colour is never the only cue.
  */
-import { ChartSvg, ChartTable, EmptyText, Legend, MoneyCell } from './chart-frame.tsx';
+import { ChartSvg, ChartTable, EmptyText, FocusRing, Legend, MoneyCell, TableLink } from './chart-frame.tsx';
 import {
   chartIds,
   cleanCents,
@@ -71,6 +71,7 @@ const CATEGORY_MAX_LINES = 2;
 const EMPTY_HEIGHT = 80;
 
 export interface BarGeometry {
+  categoryIndex: number;
   categoryKey: string;
   seriesKey: string;
   seriesIndex: number;
@@ -93,14 +94,24 @@ export interface GroupedBarLayout {
   plot: { left: number; right: number; top: number; bottom: number };
   baselineY: number;
   ticks: { cents: number; y: number; text: string }[];
-  groups: { key: string; label: string; href: string | undefined; centerX: number; lines: string[]; truncated: boolean; top: number }[];
+  groups: {
+    key: string;
+    label: string;
+    href: string | undefined;
+    centerX: number;
+    lines: string[];
+    truncated: boolean;
+    top: number;
+    /** Estimated width of the widest line (for the focus ring of a linked label). */
+    textWidth: number;
+  }[];
   bars: BarGeometry[];
 }
 
 /** The geometry of the chart, as a pure function of its props (exported for tests). */
 export function layoutGroupedBarChart(props: GroupedBarChartProps): GroupedBarLayout {
   const width = props.width ?? 640;
-  const plotHeight = props.plotHeight ?? 220;
+  const requestedHeight = props.plotHeight ?? 220;
   const { categories, series, formatMoney } = props;
 
   const cells: { cat: GroupedBarCategory; ci: number; ser: GroupedBarSeries; si: number; cents: number; href: string | undefined }[] = [];
@@ -135,23 +146,28 @@ export function layoutGroupedBarChart(props: GroupedBarChartProps): GroupedBarLa
 
   const valueTexts = cells.map((c) => formatMoney(c.cents));
   const widths = valueTexts.map((t) => textWidth(t, VALUE_FONT));
-  const maxPositive = Math.max(0, ...widths.filter((_, i) => (cells[i]?.cents ?? 0) >= 0));
-  const maxNegative = Math.max(0, ...widths.filter((_, i) => (cells[i]?.cents ?? 0) < 0));
-  const hasNegative = cells.some((c) => c.cents < 0);
-  // Amounts are written horizontally when they fit over their bar, else turned a quarter.
-  const rotated = Math.max(maxPositive, maxNegative) > barWidth + innerGap - 2;
-  const aboveSpace = rotated ? maxPositive + 8 : VALUE_FONT + 6;
-  const belowSpace = hasNegative ? (rotated ? maxNegative + 8 : VALUE_FONT + 8) : 0;
-
-  const top = Math.ceil(aboveSpace) + 4;
-  const bottom = top + plotHeight;
+  // Amounts are written horizontally when they fit over their bar, else turned a quarter turn.
+  const rotated = Math.max(...widths) > barWidth + innerGap - 2;
   const span = scale.max - scale.min;
+  // All zero: no height to share out, just the baseline and the amounts.
+  const plotHeight = span === 0 ? 0 : requestedHeight;
+  // Room for each amount beyond its bar's end, less the room the plot already leaves there.
+  let aboveSpace = TICK_FONT / 2 + 2;
+  let belowSpace = 0;
+  cells.forEach((c, i) => {
+    const extent = (rotated ? (widths[i] ?? 0) : VALUE_FONT) + 8;
+    if (c.cents >= 0) aboveSpace = Math.max(aboveSpace, extent - (span === 0 ? 0 : ((scale.max - c.cents) / span) * plotHeight));
+    else belowSpace = Math.max(belowSpace, extent - ((c.cents - scale.min) / span) * plotHeight);
+  });
+
+  const top = Math.ceil(aboveSpace);
+  const bottom = top + plotHeight;
   const y = (cents: number) => (span === 0 ? bottom : top + ((scale.max - cents) / span) * plotHeight);
   const baselineY = y(0);
 
   const wrapped = categories.map((c) => wrap(c.label, slot - 6, CATEGORY_FONT, CATEGORY_MAX_LINES));
   const labelLines = Math.max(1, ...wrapped.map((w) => w.lines.length));
-  const labelsTop = Math.ceil(bottom + belowSpace) + 8;
+  const labelsTop = Math.ceil(bottom + belowSpace) + 10;
   const height = labelsTop + labelLines * CATEGORY_LINE + 6;
 
   const groups = categories.map((cat, ci) => ({
@@ -162,6 +178,7 @@ export function layoutGroupedBarChart(props: GroupedBarChartProps): GroupedBarLa
     lines: wrapped[ci]?.lines ?? [],
     truncated: wrapped[ci]?.truncated ?? false,
     top: labelsTop,
+    textWidth: Math.max(0, ...(wrapped[ci]?.lines ?? []).map((line) => textWidth(line, CATEGORY_FONT))),
   }));
 
   const bars = cells.map((c, i): BarGeometry => {
@@ -179,6 +196,7 @@ export function layoutGroupedBarChart(props: GroupedBarChartProps): GroupedBarLa
         ? { text, x: cx, y: r2(yBottom + VALUE_FONT + 3), rotated, anchor: 'middle' as const }
         : { text, x: cx, y: r2(yTop - 5), rotated, anchor: 'middle' as const };
     return {
+      categoryIndex: c.ci,
       categoryKey: c.cat.key,
       seriesKey: c.ser.key,
       seriesIndex: c.si,
@@ -210,6 +228,7 @@ function Bar({ bar }: { bar: BarGeometry }) {
   const { label } = bar;
   const body = (
     <>
+      {bar.href ? <FocusRing x={bar.x} y={bar.y} width={bar.width} height={bar.height} /> : null}
       <rect
         class={`chart-bar ${bar.className}${bar.cents < 0 ? ' chart-bar-negative' : ''}`}
         data-category={bar.categoryKey}
@@ -264,6 +283,13 @@ function CategoryLabel({ group }: { group: GroupedBarLayout['groups'][number] })
     return (
       <a class="chart-link chart-category-link" href={group.href} aria-label={group.label}>
         <title>{group.label}</title>
+        <FocusRing
+          x={group.centerX - group.textWidth / 2}
+          y={group.top}
+          width={group.textWidth}
+          height={group.lines.length * CATEGORY_LINE + 2}
+          gap={2}
+        />
         {text}
       </a>
     );
@@ -278,6 +304,7 @@ function CategoryLabel({ group }: { group: GroupedBarLayout['groups'][number] })
 
 export function GroupedBarChart(props: GroupedBarChartProps) {
   const ids = chartIds(props.id);
+  const tableVisible = props.showTable ?? false;
   const layout = layoutGroupedBarChart(props);
   const emptyText = props.emptyText ?? props.formatMoney(0);
   const interactive = layout.bars.some((b) => b.href) || layout.groups.some((g) => g.href);
@@ -308,11 +335,17 @@ export function GroupedBarChart(props: GroupedBarChartProps) {
                 </>
               ))}
             </g>
-            <g class="chart-bars">
-              {layout.bars.map((bar) => (
-                <Bar bar={bar} />
-              ))}
-            </g>
+            {/* One group per category, its bars then its label: the keyboard goes column by column. */}
+            {layout.groups.map((group, gi) => (
+              <g class="chart-group">
+                {layout.bars
+                  .filter((bar) => bar.categoryIndex === gi)
+                  .map((bar) => (
+                    <Bar bar={bar} />
+                  ))}
+                <CategoryLabel group={group} />
+              </g>
+            ))}
             <line
               class="chart-baseline"
               aria-hidden="true"
@@ -323,15 +356,10 @@ export function GroupedBarChart(props: GroupedBarChartProps) {
               stroke={INK}
               stroke-width="1.5"
             />
-            <g class="chart-categories">
-              {layout.groups.map((group) => (
-                <CategoryLabel group={group} />
-              ))}
-            </g>
           </>
         )}
       </ChartSvg>
-      <ChartTable ids={ids} caption={props.tableCaption} visible={props.showTable ?? false}>
+      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible}>
         {props.categories.length === 0 || props.series.length === 0 ? (
           <tbody>
             <tr>
@@ -353,11 +381,19 @@ export function GroupedBarChart(props: GroupedBarChartProps) {
             <tbody>
               {props.categories.map((cat) => (
                 <tr>
-                  <th scope="row">{cat.href ? <a href={cat.href}>{cat.label}</a> : cat.label}</th>
+                  <th scope="row">
+                    {cat.href ? (
+                      <TableLink href={cat.href} visible={tableVisible}>
+                        {cat.label}
+                      </TableLink>
+                    ) : (
+                      cat.label
+                    )}
+                  </th>
                   {props.series.map((s) => {
                     const value = props.values[cat.key]?.[s.key];
                     const cents = cleanCents(value?.cents);
-                    return cents === null ? <td class="chart-num">—</td> : <MoneyCell text={props.formatMoney(cents)} href={value?.href} />;
+                    return cents === null ? <td class="chart-num">—</td> : <MoneyCell text={props.formatMoney(cents)} href={value?.href} visible={tableVisible} />;
                   })}
                 </tr>
               ))}

@@ -3,7 +3,7 @@
  * above it and its amount at its end, on a zero baseline so a negative balance goes left of it.
  * Each row (label, bar and amount) is one link to the transactions behind the figure.
  */
-import { ChartSvg, ChartTable, EmptyText, MoneyCell } from './chart-frame.tsx';
+import { ChartSvg, ChartTable, EmptyText, FocusRing, MoneyCell } from './chart-frame.tsx';
 import { chartIds, cleanCents, fallbackFill, INK, joinLabel, r2, textWidth, truncate, type FormatMoney } from './chart-kit.ts';
 
 export interface HorizontalBarItem {
@@ -37,7 +37,7 @@ export interface HorizontalBarChartProps {
 
 const LABEL_FONT = 15;
 const VALUE_FONT = 14;
-const PAD_X = 2;
+const PAD_X = 4;
 const PAD_TOP = 4;
 const LABEL_BLOCK = 22; // label line, above the bar
 const BAR_HEIGHT = 24;
@@ -123,9 +123,10 @@ export function layoutHorizontalBarChart(props: HorizontalBarChartProps): Horizo
   return { empty: false, width, height: PAD_TOP + items.length * ROW_HEIGHT - ROW_GAP + 6, zeroX: r2(zeroX), rows };
 }
 
-function Row({ row }: { row: HorizontalRow }) {
+function Row({ row, width }: { row: HorizontalRow; width: number }) {
   const body = (
     <>
+      {row.href ? <FocusRing x={PAD_X} y={row.labelY - LABEL_FONT - 1} width={width - 2 * PAD_X} height={LABEL_BLOCK + BAR_HEIGHT + 3} gap={2} /> : null}
       <text class="chart-label" x={PAD_X} y={row.labelY} font-size={LABEL_FONT} fill={INK}>
         {row.shownLabel}
       </text>
@@ -171,6 +172,7 @@ function Row({ row }: { row: HorizontalRow }) {
 
 export function HorizontalBarChart(props: HorizontalBarChartProps) {
   const ids = chartIds(props.id);
+  const tableVisible = props.showTable ?? false;
   const layout = layoutHorizontalBarChart(props);
   const emptyText = props.emptyText ?? props.formatMoney(0);
   const interactive = layout.rows.some((r) => r.href);
@@ -191,12 +193,12 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
         ) : (
           <g class="chart-bars">
             {layout.rows.map((row) => (
-              <Row row={row} />
+              <Row row={row} width={layout.width} />
             ))}
           </g>
         )}
       </ChartSvg>
-      <ChartTable ids={ids} caption={props.tableCaption} visible={props.showTable ?? false}>
+      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible}>
         {withHeaders ? (
           <thead>
             <tr>
@@ -220,7 +222,7 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
             layout.rows.map((row) => (
               <tr>
                 <th scope="row">{row.label}</th>
-                <MoneyCell text={row.value.text} href={row.href} />
+                <MoneyCell text={row.value.text} href={row.href} visible={tableVisible} />
               </tr>
             ))
           )}

@@ -4,7 +4,7 @@
  * amount and share, and the total. Each part (its segment and its key row) is one link to the
  * transactions behind it.
  */
-import { ChartSvg, ChartTable, EmptyText, MoneyCell } from './chart-frame.tsx';
+import { ChartSvg, ChartTable, EmptyText, FocusRing, MoneyCell } from './chart-frame.tsx';
 import {
   chartIds,
   cleanCents,
@@ -56,7 +56,7 @@ export interface SplitBarProps {
   width?: number;
 }
 
-const PAD_X = 2;
+const PAD_X = 4;
 const BAR_TOP = 4;
 const BAR_HEIGHT = 44;
 const INSIDE_FONT = 14;
@@ -148,6 +148,10 @@ function Part({ segment, empty, right }: { segment: SplitSegment; empty: boolean
   const rowTextY = segment.row.y + SWATCH / 2;
   const body = (
     <>
+      {segment.href && !empty && segment.width > 0 ? (
+        <FocusRing x={segment.x} y={segment.y} width={segment.width} height={segment.height} />
+      ) : null}
+      {segment.href ? <FocusRing x={PAD_X} y={segment.row.y - 6} width={right - PAD_X} height={SWATCH + 12} gap={2} /> : null}
       {empty ? null : (
         <rect
           class={`chart-bar chart-segment ${segment.className}`}
@@ -210,6 +214,7 @@ function Part({ segment, empty, right }: { segment: SplitSegment; empty: boolean
 
 export function SplitBar(props: SplitBarProps) {
   const ids = chartIds(props.id);
+  const tableVisible = props.showTable ?? false;
   const layout = layoutSplitBar(props);
   const emptyText = props.emptyText ?? props.formatMoney(0);
   const interactive = layout.segments.some((s) => s.href);
@@ -252,7 +257,7 @@ export function SplitBar(props: SplitBarProps) {
             </text>
         </g>
       </ChartSvg>
-      <ChartTable ids={ids} caption={props.tableCaption} visible={props.showTable ?? false}>
+      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible}>
         {withHeaders ? (
           <thead>
             <tr>
@@ -278,7 +283,7 @@ export function SplitBar(props: SplitBarProps) {
           {layout.segments.map((segment) => (
             <tr>
               <th scope="row">{segment.label}</th>
-              <MoneyCell text={segment.moneyText} href={segment.href} />
+              <MoneyCell text={segment.moneyText} href={segment.href} visible={tableVisible} />
               <td class="chart-num">{segment.percentText}</td>
             </tr>
           ))}
