@@ -16,6 +16,7 @@ import type { AppDeps } from './app-deps.ts';
 import { registerAccounts } from './modules/accounts/index.ts';
 import { registerContributors } from './modules/contributors/index.ts';
 import { registerEvents } from './modules/events/index.ts';
+import { registerLedger } from './modules/ledger/index.ts';
 import { registerMedia } from './modules/media/index.ts';
 import { registerPages } from './modules/pages/index.ts';
 import { registerPublishing } from './modules/publishing/index.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyBaseLog
   registerContributors(app, deps);
   registerPages(app, deps);
   registerEvents(app, deps);
+  registerLedger(app, deps);
   registerErrorHandling(app);
   return app;
 }

@@ -56,6 +56,8 @@ describe('loadConfig: defaults', () => {
       maxUploadBytes: 5 * 1024 * 1024,
       rateLimitMultiplier: 1,
       pageCacheSeconds: 5,
+      organisationSiren: undefined,
+      currency: 'EUR',
     };
     expect(config).toEqual(expected);
   });
@@ -132,6 +134,7 @@ describe('loadConfig: accepted values', () => {
       MAX_UPLOAD_MB: '2.5',
       RATE_LIMIT_MULTIPLIER: '3',
       PAGE_CACHE_SECONDS: '0',
+      ORGANISATION_SIREN: '123456789',
     });
     expect(config).toEqual({
       env: 'production',
@@ -152,6 +155,8 @@ describe('loadConfig: accepted values', () => {
       maxUploadBytes: Math.round(2.5 * 1024 * 1024),
       rateLimitMultiplier: 3,
       pageCacheSeconds: 0,
+      organisationSiren: '123456789',
+      currency: 'EUR',
     } satisfies Config);
   });
 

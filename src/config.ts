@@ -32,6 +32,8 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().max(50).default(5),
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  ORGANISATION_SIREN: z.string().regex(/^\d{9}$/, 'must be the 9 digits of the organisation’s SIREN').optional(),
+  CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
 });
 
 export interface Config {
@@ -55,6 +57,10 @@ export interface Config {
   rateLimitMultiplier: number;
   /** How long an instance may serve a rendered public page to anonymous visitors (0: never). */
   pageCacheSeconds: number;
+  /** The organisation's SIREN, needed for the accountant's FEC export. */
+  organisationSiren: string | undefined;
+  /** The ledger's one currency (ISO 4217). */
+  currency: string;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    organisationSiren: e.ORGANISATION_SIREN,
+    currency: e.CURRENCY,
   };
 }
 
@@ -132,6 +140,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     maxUploadBytes: 1024 * 1024,
     rateLimitMultiplier: 1000,
     pageCacheSeconds: 0,
+    organisationSiren: '123456789',
+    currency: 'EUR',
     ...overrides,
   };
 }

@@ -147,6 +147,8 @@ export interface MediaTable {
   mime: string;
   size: number;
   bytes: Buffer;
+  /** 1 for receipts: served only to the team. */
+  private: Generated<number>;
   created_by: number | null;
   created_at: string;
 }
@@ -253,7 +255,7 @@ export interface EventClosuresTable {
   to_book_editing: number;
   deficit: number;
   visuals_basis_points: number;
-  transaction_id: number;
+  transaction_id: number | null;
   closed_by: number | null;
   closed_at: string;
 }

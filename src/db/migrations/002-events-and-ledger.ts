@@ -9,6 +9,9 @@ import { columns } from './columns.ts';
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const c = columns(dialect);
 
+  // Receipts are stored like images but only the team may read them.
+  await db.schema.alterTable('media').addColumn('private', 'integer', (col) => col.notNull().defaultTo(0)).execute();
+
   await db.schema
     .createTable('event_series')
     .addColumn('id', 'integer', c.id)
@@ -109,7 +112,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('to_book_editing', 'bigint', (col) => col.notNull())
     .addColumn('deficit', 'bigint', (col) => col.notNull())
     .addColumn('visuals_basis_points', 'integer', (col) => col.notNull())
-    .addColumn('transaction_id', 'integer', (col) => col.notNull().references('ledger_transactions.id'))
+    // Null when the event had no money at all: nothing to post, but still closed.
+    .addColumn('transaction_id', 'integer', (col) => col.references('ledger_transactions.id'))
     .addColumn('closed_by', 'integer', (col) => col.references('users.id'))
     .addColumn('closed_at', c.timestamp, (col) => col.notNull())
     .execute();

@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { NotFoundError } from '../../shared/errors.ts';
+import { can } from '../accounts/index.ts';
 
-export { storeImage, sniffImageType } from './store-image.ts';
+export { storeImage, storeReceipt, sniffImageType } from './store-image.ts';
 
 export function mediaUrl(id: number): string {
   return `/media/${id}`;
@@ -13,8 +14,18 @@ export function registerMedia(app: FastifyInstance, deps: AppDeps): void {
   app.get('/media/:id', async (req, reply) => {
     const id = Number((req.params as { id: string }).id);
     if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
-    const row = await deps.database.db.selectFrom('media').select(['mime', 'bytes', 'sha256']).where('id', '=', id).executeTakeFirst();
+    const row = await deps.database.db.selectFrom('media').select(['mime', 'bytes', 'sha256', 'private']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError();
+    // Receipts: only the people who handle expenses see them, and never from a shared cache.
+    if (row.private) {
+      if (!can(req.actor, 'submit:expense')) throw new NotFoundError();
+      return reply
+        .header('content-type', row.mime)
+        .header('content-disposition', `attachment; filename="receipt-${id}${row.mime === 'application/pdf' ? '.pdf' : ''}"`)
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', "default-src 'none'")
+        .send(Buffer.from(row.bytes));
+    }
     if (req.headers['if-none-match'] === `"${row.sha256}"`) return reply.status(304).send();
     return reply
       .header('content-type', row.mime)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../db/database.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import type { MessageKey } from '../../shared/i18n/index.ts';
 
 /** Image types accepted, recognised by their first bytes (never by the name or the browser's word). SVG is refused: it can carry scripts. */
 export function sniffImageType(data: Buffer): 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif' | null {
@@ -9,6 +10,37 @@ export function sniffImageType(data: Buffer): 'image/png' | 'image/jpeg' | 'imag
   if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
   if (data.length >= 6 && /^GIF8[79]a$/.test(data.subarray(0, 6).toString('latin1'))) return 'image/gif';
   return null;
+}
+
+/** A receipt may be a PDF or a photo. */
+export function sniffReceiptType(data: Buffer): 'application/pdf' | ReturnType<typeof sniffImageType> {
+  if (data.length >= 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  return sniffImageType(data);
+}
+
+async function storeMedia(
+  trx: Executor,
+  file: { data: Buffer },
+  mime: string,
+  isPrivate: boolean,
+  meta: { actorUserId: number | null; now: Date },
+): Promise<number> {
+  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  const existing = await trx.selectFrom('media').select('id').where('sha256', '=', sha256).where('private', '=', isPrivate ? 1 : 0).executeTakeFirst();
+  if (existing) return existing.id;
+  const { id } = await trx
+    .insertInto('media')
+    .values({ sha256, mime, size: file.data.length, bytes: file.data, private: isPrivate ? 1 : 0, created_by: meta.actorUserId, created_at: meta.now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Stores a receipt (PDF or image), readable by the team only. */
+export async function storeReceipt(trx: Executor, field: string, file: { data: Buffer }, meta: { actorUserId: number | null; now: Date }): Promise<number> {
+  const mime = sniffReceiptType(file.data);
+  if (!mime) throw new ValidationError({ [field]: 'media.unsupportedReceipt' as MessageKey });
+  return storeMedia(trx, file, mime, true, meta);
 }
 
 /**
@@ -23,13 +55,5 @@ export async function storeImage(
 ): Promise<number> {
   const mime = sniffImageType(file.data);
   if (!mime) throw new ValidationError({ [field]: 'media.unsupportedType' });
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
-  const existing = await trx.selectFrom('media').select('id').where('sha256', '=', sha256).executeTakeFirst();
-  if (existing) return existing.id;
-  const { id } = await trx
-    .insertInto('media')
-    .values({ sha256, mime, size: file.data.length, bytes: file.data, created_by: meta.actorUserId, created_at: meta.now.toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return storeMedia(trx, file, mime, false, meta);
 }

@@ -12,6 +12,7 @@ export function EditorLayout({ ctx, title, children }: { ctx: ViewContext; title
         ['/editor/proposals', t('editor.proposals')],
         ['/editor/contributors', t('editor.contributors')],
         ['/editor/events', t('editor.events')],
+        ['/editor/ledger', t('editor.ledger')],
         ['/editor/themes', t('editor.themes')],
         ['/editor/pages/about', t('editor.aboutPage')],
         ['/editor/inbox', t('editor.inbox')],

@@ -16,6 +16,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
     ['/themes', t('nav.themes')],
     ['/events', t('nav.events')],
     ['/contributors', t('nav.contributors')],
+    ['/transparency', t('nav.transparency')],
     ['/about', t('nav.about')],
     ['/propose', t('nav.propose')],
     ['/contact', t('nav.contact')],
@@ -105,7 +106,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
             </p>
             <p>
               <a href="/about">{t('nav.about')}</a> · <a href="/contributors">{t('nav.contributors')}</a> ·{' '}
-              <a href="/contact">{t('nav.contact')}</a> · <a href="/sitemap.xml">sitemap</a>
+              <a href="/contact">{t('nav.contact')}</a> · <a href="/transparency">{t('nav.transparency')}</a> · <a href="/sitemap.xml">sitemap</a>
             </p>
           </div>
         </footer>

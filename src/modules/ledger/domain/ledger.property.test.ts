@@ -13,9 +13,22 @@ const EVENTS = [1, 2, 3];
 const CONTRIBUTORS = [1, 2, 3, 4];
 
 const operation = fc.oneof(
-  fc.record({ op: fc.constant('ticketSale' as const), eventId: fc.constantFrom(...EVENTS), gross: fc.integer({ min: 1, max: 100_000 }), feePercent: fc.nat({ max: 10 }) }),
-  fc.record({ op: fc.constant('eventExpense' as const), eventId: fc.constantFrom(...EVENTS), amount: fc.integer({ min: 1, max: 100_000 }) }),
-  fc.record({ op: fc.constant('donation' as const), eventId: fc.option(fc.constantFrom(...EVENTS)), amount: fc.integer({ min: 1, max: 50_000 }) }),
+  fc.record({
+    op: fc.constant('ticketSale' as const),
+    eventId: fc.constantFrom(...EVENTS),
+    gross: fc.integer({ min: 1, max: 100_000 }),
+    feePercent: fc.nat({ max: 10 }),
+  }),
+  fc.record({
+    op: fc.constant('eventExpense' as const),
+    eventId: fc.constantFrom(...EVENTS),
+    amount: fc.integer({ min: 1, max: 100_000 }),
+  }),
+  fc.record({
+    op: fc.constant('donation' as const),
+    eventId: fc.option(fc.constantFrom(...EVENTS)),
+    amount: fc.integer({ min: 1, max: 50_000 }),
+  }),
   fc.record({
     op: fc.constant('closeEvent' as const),
     eventId: fc.constantFrom(...EVENTS),
@@ -34,7 +47,11 @@ const operation = fc.oneof(
       maxLength: 4,
     }),
   }),
-  fc.record({ op: fc.constant('payout' as const), contributorId: fc.constantFrom(...CONTRIBUTORS), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    op: fc.constant('payout' as const),
+    contributorId: fc.constantFrom(...CONTRIBUTORS),
+    fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
   fc.record({ op: fc.constant('reversal' as const), pick: fc.nat() }),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
@@ -45,7 +62,11 @@ function eventBalance(lines: PostingLine[], account: string, eventId: number): n
 }
 
 /** The lines an operation posts given the books so far, or null when it does not apply. */
-function linesFor(op: Operation, books: RecordedTransaction[], all: PostingLine[]): { lines: PostingLine[]; reversesId?: number } | null {
+function linesFor(
+  op: Operation,
+  books: RecordedTransaction[],
+  all: PostingLine[],
+): { lines: PostingLine[]; reversesId?: number } | null {
   switch (op.op) {
     case 'ticketSale': {
       const fee = Math.floor((op.gross * op.feePercent) / 100);
@@ -57,7 +78,10 @@ function linesFor(op: Operation, books: RecordedTransaction[], all: PostingLine[
       return { lines: [debit('expenses:event_logistics', op.amount, op.eventId), credit('assets:bank', op.amount)] };
     case 'donation':
       return {
-        lines: [debit('assets:bank', op.amount), op.eventId === null ? credit('income:donations', op.amount) : credit(eventFundAccount(op.eventId), op.amount)],
+        lines: [
+          debit('assets:bank', op.amount),
+          credit(op.eventId === null ? 'income:donations' : eventFundAccount(op.eventId), op.amount),
+        ],
       };
     case 'closeEvent': {
       const income = -eventBalance(all, 'income:tickets', op.eventId);

@@ -86,24 +86,62 @@ export function EmptyText({ width, height, text }: { width: number; height: numb
 
 /**
  * The figures of the chart as a table, for screen readers, text browsers and anyone who prefers
- * numbers: visible (`showTable`) or visually hidden but still read out.
+ * numbers: visible (`showTable`) or visually hidden but still read out. A visible table sits in a
+ * box that scrolls sideways on narrow screens; when the table has no links to move focus into it,
+ * the box itself takes focus so it can still be scrolled with the keyboard.
  */
 export function ChartTable({
   ids,
   caption,
   visible,
+  hasLinks,
   children,
 }: {
   ids: ChartIds;
   caption: string;
   visible: boolean;
+  hasLinks: boolean;
   children: ComponentChildren;
 }) {
-  return (
-    <table id={ids.table} class={visible ? 'data-table chart-table' : 'chart-table visually-hidden'}>
-      <caption>{caption}</caption>
+  const table = (
+    <table id={ids.table} class={visible ? 'data-table chart-table' : 'chart-table'}>
+      <caption id={ids.caption}>{caption}</caption>
       {children}
     </table>
+  );
+  // Hidden on a wrapper, not on the table: a table ignores `width: 1px`, and its full width
+  // would still widen the page on phones.
+  if (!visible) return <div class="visually-hidden chart-table-hidden">{table}</div>;
+  return (
+    <ScrollBox focusable={!hasLinks} labelledBy={ids.caption}>
+      {table}
+    </ScrollBox>
+  );
+}
+
+/**
+ * A box that scrolls sideways when its content is wider than the screen. Keyboard users scroll it
+ * by moving focus to the links inside; when there are none, the box takes focus itself (named by
+ * `labelledBy`), as a scrollable region must be reachable from the keyboard.
+ */
+export function ScrollBox({
+  className,
+  focusable,
+  labelledBy,
+  children,
+}: {
+  className?: string;
+  focusable: boolean;
+  labelledBy: string;
+  children: ComponentChildren;
+}) {
+  const cls = className ? `chart-scroll ${className}` : 'chart-scroll';
+  return focusable ? (
+    <div class={cls} tabIndex={0} role="group" aria-labelledby={labelledBy}>
+      {children}
+    </div>
+  ) : (
+    <div class={cls}>{children}</div>
   );
 }
 

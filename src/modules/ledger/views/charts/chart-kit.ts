@@ -41,6 +41,7 @@ export interface ChartIds {
   title: string;
   desc: string;
   table: string;
+  caption: string;
 }
 
 /** Turns the caller's id into a safe id prefix (no spaces: aria-labelledby is a list of ids). */
@@ -48,7 +49,7 @@ export function chartIds(id: string): ChartIds {
   let base = id.trim().replace(/[^A-Za-z0-9_-]+/g, '-');
   if (!/^[A-Za-z]/.test(base)) base = `chart-${base}`;
   base = base.replace(/-+$/, '') || 'chart';
-  return { base, title: `${base}-title`, desc: `${base}-desc`, table: `${base}-table` };
+  return { base, title: `${base}-title`, desc: `${base}-desc`, table: `${base}-table`, caption: `${base}-caption` };
 }
 
 /** Rounds to hundredths for tidy SVG coordinates (and turns -0 into 0). */

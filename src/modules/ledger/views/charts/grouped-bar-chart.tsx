@@ -4,7 +4,7 @@
  * Every bar links to the transactions behind its figure; the amount is written on each bar, the
  * series order is fixed and a legend names the colours, so colour is never the only cue.
  */
-import { ChartSvg, ChartTable, EmptyText, FocusRing, Legend, MoneyCell, TableLink } from './chart-frame.tsx';
+import { ChartSvg, ChartTable, EmptyText, FocusRing, Legend, MoneyCell, ScrollBox, TableLink } from './chart-frame.tsx';
 import {
   chartIds,
   cleanCents,
@@ -108,6 +108,12 @@ export interface GroupedBarLayout {
   bars: BarGeometry[];
 }
 
+/** values[category][series], own properties only (a key such as "constructor" is just a key). */
+function valueAt(values: GroupedBarChartProps['values'], category: string, series: string): GroupedBarValue | undefined {
+  const row = Object.hasOwn(values, category) ? values[category] : undefined;
+  return row && Object.hasOwn(row, series) ? row[series] : undefined;
+}
+
 /** The geometry of the chart, as a pure function of its props (exported for tests). */
 export function layoutGroupedBarChart(props: GroupedBarChartProps): GroupedBarLayout {
   const width = props.width ?? 640;
@@ -117,7 +123,7 @@ export function layoutGroupedBarChart(props: GroupedBarChartProps): GroupedBarLa
   const cells: { cat: GroupedBarCategory; ci: number; ser: GroupedBarSeries; si: number; cents: number; href: string | undefined }[] = [];
   categories.forEach((cat, ci) => {
     series.forEach((ser, si) => {
-      const value = props.values[cat.key]?.[ser.key];
+      const value = valueAt(props.values, cat.key, ser.key);
       const cents = cleanCents(value?.cents);
       if (cents !== null) cells.push({ cat, ci, ser, si, cents, href: value?.href });
     });
@@ -312,54 +318,57 @@ export function GroupedBarChart(props: GroupedBarChartProps) {
   return (
     <div class="chart chart-grouped">
       {layout.empty ? null : <Legend entries={props.series} />}
-      <ChartSvg
-        ids={ids}
-        title={props.title}
-        description={props.description}
-        width={layout.width}
-        height={layout.height}
-        interactive={interactive}
-        kind="grouped"
-      >
-        {layout.empty ? (
-          <EmptyText width={layout.width} height={layout.height} text={emptyText} />
-        ) : (
-          <>
-            <g class="chart-axis" aria-hidden="true">
-              {layout.ticks.map((tick) => (
-                <>
-                  <line class="chart-grid" x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke={LINE} />
-                  <text class="chart-tick" x={plot.left - 8} y={tick.y} dy="0.35em" text-anchor="end" font-size={TICK_FONT} fill={MUTED}>
-                    {tick.text}
-                  </text>
-                </>
-              ))}
-            </g>
-            {/* One group per category, its bars then its label: the keyboard goes column by column. */}
-            {layout.groups.map((group, gi) => (
-              <g class="chart-group">
-                {layout.bars
-                  .filter((bar) => bar.categoryIndex === gi)
-                  .map((bar) => (
-                    <Bar bar={bar} />
-                  ))}
-                <CategoryLabel group={group} />
+      {/* On narrow screens the chart keeps a minimum width (charts.css) and scrolls sideways. */}
+      <ScrollBox className="chart-scroll-grouped" focusable={!interactive && !layout.empty} labelledBy={ids.title}>
+        <ChartSvg
+          ids={ids}
+          title={props.title}
+          description={props.description}
+          width={layout.width}
+          height={layout.height}
+          interactive={interactive}
+          kind="grouped"
+        >
+          {layout.empty ? (
+            <EmptyText width={layout.width} height={layout.height} text={emptyText} />
+          ) : (
+            <>
+              <g class="chart-axis" aria-hidden="true">
+                {layout.ticks.map((tick) => (
+                  <>
+                    <line class="chart-grid" x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke={LINE} />
+                    <text class="chart-tick" x={plot.left - 8} y={tick.y} dy="0.35em" text-anchor="end" font-size={TICK_FONT} fill={MUTED}>
+                      {tick.text}
+                    </text>
+                  </>
+                ))}
               </g>
-            ))}
-            <line
-              class="chart-baseline"
-              aria-hidden="true"
-              x1={plot.left}
-              x2={plot.right}
-              y1={layout.baselineY}
-              y2={layout.baselineY}
-              stroke={INK}
-              stroke-width="1.5"
-            />
-          </>
-        )}
-      </ChartSvg>
-      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible}>
+              {/* One group per category, its bars then its label: the keyboard goes column by column. */}
+              {layout.groups.map((group, gi) => (
+                <g class="chart-group">
+                  {layout.bars
+                    .filter((bar) => bar.categoryIndex === gi)
+                    .map((bar) => (
+                      <Bar bar={bar} />
+                    ))}
+                  <CategoryLabel group={group} />
+                </g>
+              ))}
+              <line
+                class="chart-baseline"
+                aria-hidden="true"
+                x1={plot.left}
+                x2={plot.right}
+                y1={layout.baselineY}
+                y2={layout.baselineY}
+                stroke={INK}
+                stroke-width="1.5"
+              />
+            </>
+          )}
+        </ChartSvg>
+      </ScrollBox>
+      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible} hasLinks={interactive}>
         {props.categories.length === 0 || props.series.length === 0 ? (
           <tbody>
             <tr>
@@ -391,7 +400,7 @@ export function GroupedBarChart(props: GroupedBarChartProps) {
                     )}
                   </th>
                   {props.series.map((s) => {
-                    const value = props.values[cat.key]?.[s.key];
+                    const value = valueAt(props.values, cat.key, s.key);
                     const cents = cleanCents(value?.cents);
                     return cents === null ? <td class="chart-num">—</td> : <MoneyCell text={props.formatMoney(cents)} href={value?.href} visible={tableVisible} />;
                   })}

@@ -31,16 +31,16 @@ export interface HorizontalBarChartProps {
   /** Optional column headers of the table (e.g. "Fund", "Balance"). */
   labelHeader?: string;
   valueHeader?: string;
-  /** Width of the viewBox in SVG units (default 560); the SVG itself always fills its container. */
+  /** Width of the viewBox in SVG units (default 480); the SVG itself always fills its container. */
   width?: number;
 }
 
-const LABEL_FONT = 15;
-const VALUE_FONT = 14;
+const LABEL_FONT = 16;
+const VALUE_FONT = 15;
 const PAD_X = 4;
 const PAD_TOP = 4;
-const LABEL_BLOCK = 22; // label line, above the bar
-const BAR_HEIGHT = 24;
+const LABEL_BLOCK = 24; // label line, above the bar
+const BAR_HEIGHT = 26;
 const ROW_GAP = 16;
 const ROW_HEIGHT = LABEL_BLOCK + BAR_HEIGHT + ROW_GAP;
 const EMPTY_HEIGHT = 80;
@@ -73,7 +73,7 @@ export interface HorizontalBarLayout {
 
 /** The geometry of the chart, as a pure function of its props (exported for tests). */
 export function layoutHorizontalBarChart(props: HorizontalBarChartProps): HorizontalBarLayout {
-  const width = props.width ?? 560;
+  const width = props.width ?? 480;
   // An amount that is not a number draws no bar and reads "—" rather than a made-up zero.
   const items = props.items.map((item) => ({ item, valid: cleanCents(item.cents) !== null, cents: cleanCents(item.cents) ?? 0 }));
   if (items.length === 0) return { empty: true, width, height: EMPTY_HEIGHT, zeroX: PAD_X, rows: [] };
@@ -198,7 +198,7 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
           </g>
         )}
       </ChartSvg>
-      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible}>
+      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible} hasLinks={interactive}>
         {withHeaders ? (
           <thead>
             <tr>

@@ -52,17 +52,19 @@ export interface SplitBarProps {
   labelHeader?: string;
   valueHeader?: string;
   percentHeader?: string;
-  /** Width of the viewBox in SVG units (default 560); the SVG itself always fills its container. */
+  /** Width of the viewBox in SVG units (default 480); the SVG itself always fills its container. */
   width?: number;
 }
 
 const PAD_X = 4;
 const BAR_TOP = 4;
 const BAR_HEIGHT = 44;
-const INSIDE_FONT = 14;
-const KEY_FONT = 15;
-const KEY_ROW = 28;
+const INSIDE_FONT = 15;
+const KEY_FONT = 16;
+const KEY_ROW = 30;
 const SWATCH = 14;
+// Amounts in the key stop short of the right edge, inside the focus ring.
+const KEY_INSET = 4;
 
 export interface SplitSegment {
   key: string;
@@ -95,7 +97,7 @@ export interface SplitBarLayout {
 
 /** The geometry of the bar, as a pure function of its props (exported for tests). */
 export function layoutSplitBar(props: SplitBarProps): SplitBarLayout {
-  const width = props.width ?? 560;
+  const width = props.width ?? 480;
   const formatPercent = props.formatPercent ?? defaultFormatPercent;
   const total = cleanCents(props.total) ?? 0;
   const parts = props.parts.map((part) => ({ part, cents: cleanCents(part.cents) ?? 0 }));
@@ -117,7 +119,7 @@ export function layoutSplitBar(props: SplitBarProps): SplitBarLayout {
     const percentText = ratio === null ? '—' : formatPercent(ratio);
     const fitsInside = ratio !== null && segmentWidth >= textWidth(percentText, INSIDE_FONT) + 12;
     const amountText = ratio === null ? moneyText : `${moneyText} (${percentText})`;
-    const labelRoom = width - 2 * PAD_X - SWATCH - 8 - textWidth(amountText, KEY_FONT) - 12;
+    const labelRoom = width - 2 * PAD_X - SWATCH - 8 - textWidth(amountText, KEY_FONT) - KEY_INSET - 12;
     return {
       key: part.key,
       index,
@@ -134,7 +136,7 @@ export function layoutSplitBar(props: SplitBarProps): SplitBarLayout {
       height: bar.height,
       inside: fitsInside ? { text: percentText, x: r2(x + segmentWidth / 2), y: bar.y + bar.height / 2 } : null,
       row: { y: keyTop + index * KEY_ROW, shownLabel: truncate(part.label, Math.max(40, labelRoom), KEY_FONT), amountText },
-      ariaLabel: joinLabel(part.label, ratio === null ? moneyText : `${moneyText} (${percentText})`),
+      ariaLabel: joinLabel(part.label, amountText),
     };
   });
 
@@ -191,7 +193,7 @@ function Part({ segment, empty, right }: { segment: SplitSegment; empty: boolean
       <text class="chart-label" x={PAD_X + SWATCH + 8} y={rowTextY} dy="0.35em" font-size={KEY_FONT} fill={INK}>
         {segment.row.shownLabel}
       </text>
-      <text class="chart-value" x={right} y={rowTextY} dy="0.35em" text-anchor="end" font-size={KEY_FONT} fill={INK}>
+      <text class="chart-value" x={right - KEY_INSET} y={rowTextY} dy="0.35em" text-anchor="end" font-size={KEY_FONT} fill={INK}>
         {segment.row.amountText}
       </text>
     </>
@@ -252,12 +254,12 @@ export function SplitBar(props: SplitBarProps) {
             <text x={PAD_X + SWATCH + 8} y={layout.totalRow.y + SWATCH / 2} dy="0.35em" font-size={KEY_FONT} font-weight="700" fill={INK}>
               {totalLabel}
             </text>
-            <text x={right} y={layout.totalRow.y + SWATCH / 2} dy="0.35em" text-anchor="end" font-size={KEY_FONT} font-weight="700" fill={INK}>
+            <text x={right - KEY_INSET} y={layout.totalRow.y + SWATCH / 2} dy="0.35em" text-anchor="end" font-size={KEY_FONT} font-weight="700" fill={INK}>
               {layout.totalRow.text}
             </text>
         </g>
       </ChartSvg>
-      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible}>
+      <ChartTable ids={ids} caption={props.tableCaption} visible={tableVisible} hasLinks={interactive}>
         {withHeaders ? (
           <thead>
             <tr>

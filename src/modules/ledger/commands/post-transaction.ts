@@ -1,0 +1,61 @@
+import type { Executor } from '../../../db/database.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { validateTransaction, type PostingLine, type TransactionDraft } from '../domain/posting.ts';
+
+/** The same idempotency key was used for a different transaction: a bug in the caller, not a retry. */
+export class IdempotencyConflictError extends AppError {
+  constructor(key: string) {
+    super('idempotency_conflict', 409, 'errors.conflict', key);
+  }
+}
+
+function sameLines(a: readonly PostingLine[], b: readonly PostingLine[]): boolean {
+  const norm = (lines: readonly PostingLine[]) =>
+    lines.map((l) => `${l.account}|${l.amount}|${l.eventId ?? ''}`).sort().join(';');
+  return norm(a) === norm(b);
+}
+
+/**
+ * Writes a balanced transaction and its lines, append-only. Idempotent by key: posting the same
+ * draft again returns the first transaction's id (created: false) and writes nothing. Runs in the
+ * caller's database transaction so the posting commits with whatever caused it.
+ */
+export async function postTransaction(
+  trx: Executor,
+  draft: TransactionDraft,
+  meta: { actorUserId: number | null; now: Date },
+): Promise<{ id: number; created: boolean }> {
+  validateTransaction(draft);
+  const inserted = await trx
+    .insertInto('ledger_transactions')
+    .values({
+      occurred_at: new Date(draft.date).toISOString(),
+      description: draft.description.trim(),
+      cause_type: draft.causeType,
+      cause_id: draft.causeId === null ? null : String(draft.causeId),
+      idempotency_key: draft.idempotencyKey,
+      reverses_id: draft.reversesId ?? null,
+      created_by: meta.actorUserId,
+      created_at: meta.now.toISOString(),
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const existing = await trx
+      .selectFrom('ledger_transactions')
+      .select('id')
+      .where('idempotency_key', '=', draft.idempotencyKey)
+      .executeTakeFirstOrThrow();
+    const lines = await trx.selectFrom('ledger_lines').select(['account', 'amount', 'event_id']).where('transaction_id', '=', existing.id).execute();
+    if (!sameLines(lines.map((l) => ({ account: l.account, amount: Number(l.amount), eventId: l.event_id })), draft.lines)) {
+      throw new IdempotencyConflictError(draft.idempotencyKey);
+    }
+    return { id: existing.id, created: false };
+  }
+  await trx
+    .insertInto('ledger_lines')
+    .values(draft.lines.map((l) => ({ transaction_id: inserted.id, account: l.account, amount: l.amount, event_id: l.eventId ?? null })))
+    .execute();
+  return { id: inserted.id, created: true };
+}

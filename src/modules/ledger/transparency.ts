@@ -1,0 +1,58 @@
+/** Assembles the public transparency page from the ledger and what other modules report. */
+import type { Executor } from '../../db/database.ts';
+import { availableToSpend } from './expense-categories.ts';
+import {
+  accountBalances,
+  bookSalesSummary,
+  committedExpenses,
+  countAllTransactions,
+  flowTotals,
+  ledgerTotal,
+  listEventFinancials,
+  listRoyalties,
+} from './queries.ts';
+import type { Counterpart, TransparencyData } from './views/transparency-page.tsx';
+
+export type CounterpartProvider = (db: Executor) => Promise<Counterpart[]>;
+
+/** Other modules (ticketing) report what contributors received in kind, per event. */
+export const counterpartProviders: CounterpartProvider[] = [];
+
+const FUNDS = [
+  { account: 'funds:visuals', expense: 'expenses:visuals' },
+  { account: 'funds:book_editing', expense: 'expenses:book_editing' },
+  { account: 'funds:general', expense: null },
+] as const;
+
+export async function getTransparencyData(db: Executor): Promise<TransparencyData> {
+  const [balances, flows, events, royalties, book, check, transactions, committedVisuals, committedBook, counterparts] = await Promise.all([
+    accountBalances(db),
+    flowTotals(db),
+    listEventFinancials(db),
+    listRoyalties(db),
+    bookSalesSummary(db),
+    ledgerTotal(db),
+    countAllTransactions(db),
+    committedExpenses(db, 'expenses:visuals', null),
+    committedExpenses(db, 'expenses:book_editing', null),
+    Promise.all(counterpartProviders.map((p) => p(db))).then((lists) => lists.flat()),
+  ]);
+  const funds = FUNDS.map((f) => {
+    const allocated = -(balances.get(f.account) ?? 0);
+    const spent = f.expense ? (balances.get(f.expense) ?? 0) : 0;
+    const committed = f.expense === 'expenses:visuals' ? committedVisuals : f.expense === 'expenses:book_editing' ? committedBook : 0;
+    return { account: f.account, allocated, spent, available: availableToSpend({ allocated, spent, committed }) };
+  });
+  const pick = (prefix: string, sign: 1 | -1) =>
+    [...flows.entries()].filter(([a, v]) => a.startsWith(prefix) && v !== 0).map(([account, v]) => ({ account, total: sign * v })).sort((a, b) => a.account.localeCompare(b.account));
+  return {
+    funds,
+    events,
+    income: pick('income:', -1),
+    expensesByCategory: pick('expenses:', 1),
+    royalties,
+    book,
+    counterparts,
+    ledgerCheck: { ...check, transactions },
+  };
+}
