@@ -10,6 +10,7 @@ import { createContributor } from '../contributors/index.ts';
 import { listThemes, savePiece, transitionPiece } from '../publishing/index.ts';
 import type { Mailer } from '../../shared/mailer.ts';
 import { demoContributors, demoPieces } from './demo-content.ts';
+import { seedDemoLedger } from './seed-demo-ledger.ts';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', password: 'open-experience-admin', displayName: 'Alice Admin', role: 'admin' },
@@ -38,6 +39,7 @@ export async function seedDemo(db: Db, now: Date, baseUrl: string): Promise<{ pi
     contributorIds.set(c.key, id);
   }
   let adminId = 0;
+  let editorId = 0;
   for (const account of DEMO_ACCOUNTS) {
     const id = await createUser(
       { db, now },
@@ -50,6 +52,7 @@ export async function seedDemo(db: Db, now: Date, baseUrl: string): Promise<{ pi
       },
     );
     if (account.role === 'admin') adminId = id;
+    if (account.role === 'editor') editorId = id;
   }
   const admin: Actor = { id: adminId, role: 'admin', displayName: 'Alice Admin', contributorId: null };
   const themeIds = new Map((await listThemes(db)).map((t) => [t.slug, t.id]));
@@ -78,5 +81,7 @@ export async function seedDemo(db: Db, now: Date, baseUrl: string): Promise<{ pi
       publishAt: new Date(now.getTime() - p.publishedDaysAgo * 24 * 3600 * 1000),
     });
   }
+  const editor: Actor = { id: editorId, role: 'editor', displayName: 'Étienne Éditeur', contributorId: null };
+  await seedDemoLedger(db, now, { admin, editor }, [...contributorIds.values()]);
   return { pieces: demoPieces.length, contributors: demoContributors.length };
 }

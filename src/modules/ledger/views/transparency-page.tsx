@@ -36,6 +36,8 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
   const toVisuals = closed.reduce((s, e) => s + (e.closure?.toVisuals ?? 0), 0);
   const toBook = closed.reduce((s, e) => s + (e.closure?.toBookEditing ?? 0), 0);
   const counterpartOf = (eventId: number) => data.counterparts.find((c) => c.eventId === eventId);
+  // The chart reads left to right in time, and only shows evenings that have money to show.
+  const charted = data.events.filter((e) => e.income !== 0 || e.logistics !== 0).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return (
     <Layout ctx={ctx} meta={{ title: t('transparency.title'), description: t('transparency.intro'), canonicalPath: '/transparency' }}>
       <h1>{t('transparency.title')}</h1>
@@ -93,13 +95,13 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
           id="events"
           title={t('transparency.events')}
           description={t('transparency.eventsChart')}
-          categories={data.events.map((e) => ({ key: String(e.eventId), label: e.title, href: transactionsHref({ event: e.eventId }) }))}
+          categories={charted.map((e) => ({ key: String(e.eventId), label: e.title, href: transactionsHref({ event: e.eventId }) }))}
           series={[
             { key: 'income', label: t('transparency.income'), className: 'chart-series-1' },
             { key: 'logistics', label: t('transparency.logistics'), className: 'chart-series-2' },
           ]}
           values={Object.fromEntries(
-            data.events.map((e) => [
+            charted.map((e) => [
               String(e.eventId),
               {
                 income: { cents: e.income, href: transactionsHref({ account: 'income:tickets', event: e.eventId }) },

@@ -1,0 +1,72 @@
+/**
+ * The demo season: six themed evenings and a closing synthesis, some past with their accounts
+ * (door takings, logistics paid, two closed and their surplus allocated), a book with its
+ * contributors and a few paper sales. Written through the real commands, so the transparency
+ * page of a fresh demo shows the whole economic model at work.
+ */
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { saveEvent } from '../events/index.ts';
+import { approveExpense, markExpensePaid, submitExpense } from '../ledger/commands/expenses.ts';
+import { closeEventAccounts, createBook, recordBookSale, recordIncome } from '../ledger/commands/money-events.ts';
+
+const DAY = 24 * 3600 * 1000;
+
+const EVENTS = [
+  { slug: 'soiree-donnees-ouvertes', title: 'Soirée données ouvertes : qui paie la mise à jour ?', theme: 'open-data', daysFromNow: -75, income: 96000, logistics: [['Location de la salle', 'Le Hangar associatif', 35000], ['Captation vidéo', 'Coop Image', 18000]] },
+  { slug: 'soiree-materiel-libre', title: 'Soirée matériel libre : vendre ce que tout le monde peut copier', theme: 'open-hardware', daysFromNow: -45, income: 72000, logistics: [['Location de la salle', 'Fablab de Brest', 22000], ['Buffet', 'Traiteur solidaire', 26500]] },
+  { slug: 'soiree-logiciel-libre', title: 'Soirée logiciel libre : financer la maintenance', theme: 'free-software', daysFromNow: -12, income: 54000, logistics: [['Location de la salle', 'Tiers-lieu du canal', 30000]] },
+  { slug: 'soiree-science-ouverte', title: 'Soirée science ouverte : publier sans payer pour lire', theme: 'open-science', daysFromNow: 18, income: 0, logistics: [] },
+  { slug: 'soiree-art-culture-libres', title: 'Soirée art et culture libres : vivre de ce que l’on donne', theme: 'art-culture', daysFromNow: 46, income: 0, logistics: [] },
+  { slug: 'soiree-de-synthese', title: 'Soirée de synthèse : les modèles économiques de l’ouvert', theme: null, daysFromNow: 80, income: 0, logistics: [] },
+] as const;
+
+export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; editor: Actor }, contributorIds: number[]): Promise<void> {
+  const themes = new Map((await db.selectFrom('themes').select(['id', 'slug']).execute()).map((t) => [t.slug, t.id]));
+  for (const [i, e] of EVENTS.entries()) {
+    const startsAt = new Date(now.getTime() + e.daysFromNow * DAY);
+    startsAt.setUTCHours(17, 30, 0, 0);
+    const { id } = await db.transaction().execute((trx) =>
+      saveEvent(
+        trx,
+        null,
+        {
+          title: e.title,
+          slug: e.slug,
+          themeId: e.theme ? (themes.get(e.theme) ?? null) : null,
+          description: `Une soirée d’échanges avec les contributeur·rices du programme, suivie d’un temps convivial.\n\nEntrée libre pour les contributeur·rices ; billet pour les autres participant·es.`,
+          venue: ['Le Hangar associatif', 'Fablab de Brest', 'Tiers-lieu du canal', 'Maison des sciences', 'Théâtre du quartier', 'Le Hangar associatif'][i]!,
+          address: '12 rue des Communs, 75011 Paris',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000),
+          capacity: 80,
+          opensAt: null,
+          closesAt: null,
+          status: 'published',
+        },
+        { actorUserId: team.admin.id, now },
+      ),
+    );
+    if (e.daysFromNow > 0) continue;
+    const at = new Date(startsAt.getTime() + 4 * 3600 * 1000);
+    await recordIncome({ db, actor: team.admin, now: at }, { kind: 'tickets', amount: e.income, eventId: id, description: `Billetterie à l’entrée — ${e.title}`, idempotencyKey: `demo:income:${id}` });
+    for (const [j, [description, payee, amount]] of e.logistics.entries()) {
+      const expenseId = await submitExpense({ db, actor: team.editor, now: at }, { amount, category: 'expenses:event_logistics', eventId: id, payee, description, idempotencyKey: `demo-expense-${id}-${j}` });
+      await approveExpense({ db, actor: team.admin, now: at }, { expenseId, overrideReason: '' });
+      await markExpensePaid({ db, actor: team.admin, now: at }, { expenseId });
+    }
+    if (e.daysFromNow < -30) await closeEventAccounts({ db, actor: team.admin, now: new Date(at.getTime() + 7 * DAY) }, { eventId: id });
+  }
+  const bookId = await createBook(
+    { db, actor: team.admin, now },
+    {
+      title: 'Vivre de l’ouvert — la synthèse',
+      slug: 'vivre-de-l-ouvert',
+      unitPrice: 2200,
+      manufacturingCost: 640,
+      splitMethod: 'equal',
+      contributors: contributorIds.map((contributorId) => ({ contributorId, weight: 1 })),
+    },
+  );
+  await recordBookSale({ db, actor: team.admin, now }, { bookId, quantity: 37, fees: 1295, idempotencyKey: 'demo-book-sale-1' });
+}
