@@ -58,6 +58,9 @@ describe('loadConfig: defaults', () => {
       pageCacheSeconds: 5,
       organisationSiren: undefined,
       currency: 'EUR',
+      paymentProvider: 'manual',
+      stripeSecretKey: undefined,
+      stripeWebhookSecret: undefined,
     };
     expect(config).toEqual(expected);
   });
@@ -157,6 +160,9 @@ describe('loadConfig: accepted values', () => {
       pageCacheSeconds: 0,
       organisationSiren: '123456789',
       currency: 'EUR',
+      paymentProvider: 'manual',
+      stripeSecretKey: undefined,
+      stripeWebhookSecret: undefined,
     } satisfies Config);
   });
 

@@ -33,6 +33,9 @@ const envSchema = z.object({
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   ORGANISATION_SIREN: z.string().regex(/^\d{9}$/, 'must be the 9 digits of the organisation’s SIREN').optional(),
+  PAYMENT_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
   CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
 });
 
@@ -61,6 +64,10 @@ export interface Config {
   organisationSiren: string | undefined;
   /** The ledger's one currency (ISO 4217). */
   currency: string;
+  /** Where paid tickets are paid: manual (transfer, at the door) or Stripe Checkout. */
+  paymentProvider: 'manual' | 'stripe';
+  stripeSecretKey: string | undefined;
+  stripeWebhookSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +85,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.PAYMENT_PROVIDER === 'stripe' && (!e.STRIPE_SECRET_KEY || !e.STRIPE_WEBHOOK_SECRET)) {
+    throw new ConfigError(['PAYMENT_PROVIDER: stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET']);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const baseUrl = (e.BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, '');
   if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.APP_SECRET) {
@@ -106,6 +116,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     organisationSiren: e.ORGANISATION_SIREN,
     currency: e.CURRENCY,
+    paymentProvider: e.PAYMENT_PROVIDER,
+    stripeSecretKey: e.STRIPE_SECRET_KEY,
+    stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
   };
 }
 
@@ -142,6 +155,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     pageCacheSeconds: 0,
     organisationSiren: '123456789',
     currency: 'EUR',
+    paymentProvider: 'manual',
+    stripeSecretKey: 'sk_test_openexperience',
+    stripeWebhookSecret: 'whsec_openexperiencetest',
     ...overrides,
   };
 }

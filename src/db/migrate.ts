@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Dialect } from './database.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-events-and-ledger.ts';
+import * as m003 from './migrations/003-ticketing.ts';
 
 type DialectMigration = { up(db: import('kysely').Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: import('kysely').Kysely<any>, dialect: Dialect)
 const migrations: Record<string, DialectMigration> = {
   '001-foundation': m001,
   '002-events-and-ledger': m002,
+  '003-ticketing': m003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -309,6 +309,98 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export type TicketKind = 'contributor' | 'standard' | 'solidarity' | 'pay_what_you_want' | 'invitation';
+export type OrderStatus = 'reserved' | 'confirmed' | 'paid' | 'expired' | 'cancelled' | 'refunded';
+
+export interface TicketTypesTable {
+  id: Generated<number>;
+  event_id: number;
+  kind: TicketKind;
+  name: string;
+  /** Cents; for pay-what-you-want, the minimum. */
+  price: number;
+  /** Seats of this type at most, within the event's shared capacity (null: no own quota). */
+  quota: number | null;
+  max_per_order: number;
+  active: number;
+  position: number;
+}
+
+export interface InvitationCodesTable {
+  id: Generated<number>;
+  event_id: number;
+  code: string;
+  price: number;
+  max_uses: number;
+  uses: number;
+  expires_at: string | null;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface OrdersTable {
+  id: Generated<number>;
+  public_id: string;
+  access_hash: string;
+  event_id: number;
+  ticket_type_id: number;
+  user_id: number | null;
+  contributor_id: number | null;
+  name: string;
+  /** Private: never on a public page. */
+  email: string;
+  quantity: number;
+  unit_price: number;
+  total: number;
+  invitation_code_id: number | null;
+  status: OrderStatus;
+  provider: string;
+  provider_ref: string | null;
+  /** The provider's payment id (Stripe PaymentIntent), needed to refund. */
+  provider_payment_ref: string | null;
+  reserved_until: string | null;
+  refund_due: number;
+  idempotency_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  order_id: number;
+  event_id: number;
+  short_code: string;
+  checked_in_at: string | null;
+  checked_in_by: number | null;
+  created_at: string;
+}
+
+export interface WaitlistTable {
+  id: Generated<number>;
+  event_id: number;
+  ticket_type_id: number;
+  name: string;
+  email: string;
+  user_id: number | null;
+  status: 'waiting' | 'offered' | 'claimed' | 'expired' | 'removed';
+  order_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  order_id: number;
+  provider: string;
+  provider_event_id: string;
+  kind: 'payment' | 'refund';
+  amount: number;
+  fee: number;
+  transaction_id: number | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -336,6 +428,12 @@ export interface DB {
   book_sales: BookSalesTable;
   royalty_payouts: RoyaltyPayoutsTable;
   settings: SettingsTable;
+  ticket_types: TicketTypesTable;
+  invitation_codes: InvitationCodesTable;
+  orders: OrdersTable;
+  tickets: TicketsTable;
+  waitlist: WaitlistTable;
+  payments: PaymentsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -10,10 +10,11 @@
  * `<seed>:0` … `<seed>:<n-1>`.
  *
  * Protocol on stdout, one line per iteration: the number of transactions committed so far, written
- * BEFORE the next one starts (`0` first, then `1` once `<seed>:0` has committed, …). A line `k`
- * therefore means that `<seed>:0` … `<seed>:<k-1>` are committed and `<seed>:<k>` is about to be
- * written. Pipes are written synchronously on Linux, so every line the parent reads was written
- * before the kill. Any error is printed on stderr and ends the process with code 1.
+ * once the next database transaction has begun (`0` first, then `1` once `<seed>:0` has committed,
+ * …). A line `k` therefore means that `<seed>:0` … `<seed>:<k-1>` are committed and the
+ * transaction for `<seed>:<k>` is open. Pipes are written synchronously on Linux, so every line
+ * the parent reads was written before the kill. Any error is printed on stderr and ends the
+ * process with code 1.
  */
 import { createDatabase, type Dialect } from '../../src/db/database.ts';
 import { postTransaction } from '../../src/modules/ledger/commands/post-transaction.ts';
@@ -83,7 +84,6 @@ async function main(): Promise<void> {
     dialect === 'postgres' ? createDatabase({ databaseUrl: target, sqlitePath: '', poolSize: 1 }) : createDatabase({ sqlitePath: target });
   const random = seededRandom(seed);
   for (let i = 0; ; i++) {
-    process.stdout.write(`${i}\n`);
     const now = new Date();
     const draft: TransactionDraft = {
       date: now.toISOString(),
@@ -93,7 +93,11 @@ async function main(): Promise<void> {
       idempotencyKey: `${seed}:${i}`,
       lines: randomLines(random),
     };
-    const result = await database.db.transaction().execute((trx) => postTransaction(trx, draft, { actorUserId: null, now }));
+    const result = await database.db.transaction().execute((trx) => {
+      // Inside the transaction: BEGIN has been sent, transactions 0 … i-1 have committed.
+      process.stdout.write(`${i}\n`);
+      return postTransaction(trx, draft, { actorUserId: null, now });
+    });
     if (!result.created) throw new Error(`key ${draft.idempotencyKey} was already posted: seeds must be unique`);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { saveEvent } from '../events/index.ts';
+import { addDefaultTicketTypes, addTicketType, saveEvent } from '../events/index.ts';
 import { approveExpense, markExpensePaid, submitExpense } from '../ledger/commands/expenses.ts';
 import { closeEventAccounts, createBook, recordBookSale, recordIncome } from '../ledger/commands/money-events.ts';
 
@@ -47,6 +47,10 @@ export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; ed
         { actorUserId: team.admin.id, now },
       ),
     );
+    await db.transaction().execute(async (trx) => {
+      await addDefaultTicketTypes(trx, id, { actorUserId: team.admin.id, now });
+      await addTicketType(trx, id, { kind: 'solidarity', name: 'Tarif solidaire', price: 500, quota: 15, maxPerOrder: 1 }, { actorUserId: team.admin.id, now });
+    });
     if (e.daysFromNow > 0) continue;
     const at = new Date(startsAt.getTime() + 4 * 3600 * 1000);
     await recordIncome({ db, actor: team.admin, now: at }, { kind: 'tickets', amount: e.income, eventId: id, description: `Billetterie à l’entrée — ${e.title}`, idempotencyKey: `demo:income:${id}` });

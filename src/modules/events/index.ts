@@ -1,11 +1,22 @@
 /** Events: the programme's evenings (ticketing builds on this module). */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
+import { counterpartProviders } from '../ledger/index.ts';
 import { eventRoutes } from './routes.tsx';
+import { contributorTicketsPerEvent } from './ticketing-queries.ts';
+import { ticketingRoutes } from './ticketing-routes.tsx';
 
 export { getEvent, listEventOptions } from './queries.ts';
 export { saveEvent, type EventInput } from './commands/save-event.ts';
 
+export { orderTickets } from './commands/order-tickets.ts';
+export { recordPayment } from './commands/record-payment.ts';
+export { addDefaultTicketTypes, addTicketType } from './commands/manage-ticketing.ts';
+
+// The transparency page shows what contributors received in kind: their free seats.
+counterpartProviders.push(contributorTicketsPerEvent);
+
 export function registerEvents(app: FastifyInstance, deps: AppDeps): void {
+  ticketingRoutes(app, deps);
   eventRoutes(app, deps);
 }

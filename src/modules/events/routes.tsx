@@ -7,11 +7,11 @@ import { toLocalDateTimeInput } from '../../shared/time.ts';
 import type { FormState } from '../../shared/views/form-fields.tsx';
 import { authorize } from '../accounts/index.ts';
 import { listThemes } from '../publishing/index.ts';
+import { addDefaultTicketTypes } from './commands/manage-ticketing.ts';
 import { saveEvent } from './commands/save-event.ts';
-import { getEvent, getEventBySlug, listEventsForEditors, listPublicEvents } from './queries.ts';
+import { getEvent, listEventsForEditors, listPublicEvents } from './queries.ts';
 import { eventSchema } from './schemas.ts';
 import { EventFormPage, EventListPage } from './views/editor-pages.tsx';
-import { EventPage } from './views/event-page.tsx';
 import { EventsPage } from './views/public-pages.tsx';
 
 export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -27,12 +27,6 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
     const now = deps.now();
     const [upcoming, past] = await Promise.all([listPublicEvents(db, now, 'upcoming'), listPublicEvents(db, now, 'past')]);
     return sendPage(reply, <EventsPage ctx={viewContext(req, reply)} upcoming={upcoming} past={past} now={now} />);
-  });
-
-  app.get('/events/:slug', async (req, reply) => {
-    const event = await getEventBySlug(db, (req.params as { slug: string }).slug);
-    if (!event || event.status === 'draft') throw new NotFoundError();
-    return sendPage(reply, <EventPage ctx={viewContext(req, reply)} event={event} now={deps.now()} />);
   });
 
   app.get('/editor/events', async (req, reply) => {
@@ -78,8 +72,8 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!result.ok) return renderForm(req, reply, id, result.form, 422);
     const d = result.data;
     try {
-      const saved = await db.transaction().execute((trx) =>
-        saveEvent(
+      const saved = await db.transaction().execute(async (trx) => {
+        const result = await saveEvent(
           trx,
           id,
           {
@@ -97,8 +91,10 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
             status: d.status,
           },
           { actorUserId: actor.id, now: deps.now() },
-        ),
-      );
+        );
+        if (id === null) await addDefaultTicketTypes(trx, result.id, { actorUserId: actor.id, now: deps.now() });
+        return result;
+      });
       return redirectWithFlash(req, reply, `/editor/events/${saved.id}`, 'events.saved');
     } catch (error) {
       if (error instanceof ValidationError) return renderForm(req, reply, id, { values: fields, errors: error.fields }, 422);

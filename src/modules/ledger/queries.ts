@@ -25,7 +25,13 @@ export async function ledgerTotal(db: Executor): Promise<{ total: number; unbala
     .select(sql<number>`count(*)`.as('bad'))
     .where((eb) => eb.or([eb('per_tx.s', '!=', 0), eb('per_tx.n', '<', 2)]))
     .executeTakeFirstOrThrow();
-  return { total: Number(total.t), unbalanced: Number(unbalanced.bad) };
+  // A transaction row with no line at all is as broken as an unbalanced one.
+  const empty = await db
+    .selectFrom('ledger_transactions')
+    .select(sql<number>`count(*)`.as('n'))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('ledger_lines').select('ledger_lines.id').whereRef('ledger_lines.transaction_id', '=', 'ledger_transactions.id'))))
+    .executeTakeFirstOrThrow();
+  return { total: Number(total.t), unbalanced: Number(unbalanced.bad) + Number(empty.n) };
 }
 
 export interface EventFinancials {

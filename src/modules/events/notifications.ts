@@ -1,0 +1,103 @@
+/** The emails of ticketing: tickets with their QR codes and calendar file, offers, cancellations. */
+import type { Db } from '../../db/database.ts';
+import { formatDateTime, translator, type Lang } from '../../shared/i18n/index.ts';
+import type { Mailer } from '../../shared/mailer.ts';
+import { formatCents } from '../ledger/index.ts';
+import { getOrderByPublicId, listTicketsOfOrder } from './ticketing-queries.ts';
+import { eventIcs, qrPng, ticketSigner } from './tickets/index.ts';
+
+export interface NotifyDeps {
+  db: Db;
+  mailer: Mailer;
+  baseUrl: string;
+  appSecret: string;
+  lang: Lang;
+}
+
+export function orderLink(baseUrl: string, publicId: string, token: string | null): string {
+  return `${baseUrl}/orders/${publicId}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+}
+
+export function eventCalendar(order: { event_id: number; event_slug: string; event_title: string; starts_at: string; ends_at: string; venue: string; address: string; event_status: string; event_updated_at: string; description_md: string }, baseUrl: string): string {
+  return eventIcs({
+    uid: `event-${order.event_id}@open-experience`,
+    title: order.event_title,
+    description: order.description_md.slice(0, 1000),
+    startsAt: order.starts_at,
+    endsAt: order.ends_at,
+    location: [order.venue, order.address].filter(Boolean).join(', '),
+    url: `${baseUrl}/events/${order.event_slug}`,
+    status: order.event_status === 'cancelled' ? 'cancelled' : 'published',
+    updatedAt: order.event_updated_at,
+  });
+}
+
+/** Sends the tickets: one QR code per seat (signed, verifiable offline) and the .ics file. */
+export async function sendTickets(deps: NotifyDeps, publicId: string, token: string | null): Promise<void> {
+  const order = await getOrderByPublicId(deps.db, publicId);
+  if (!order) return;
+  const tickets = await listTicketsOfOrder(deps.db, order.id);
+  const t = translator(deps.lang);
+  const signer = ticketSigner(deps.appSecret);
+  const attachments = await Promise.all(
+    tickets.map(async (ticket, i) => ({ filename: `billet-${i + 1}-${ticket.short_code}.png`, content: await qrPng(signer.sign({ ticketId: ticket.id, eventId: ticket.event_id })), contentType: 'image/png' })),
+  );
+  attachments.push({ filename: 'soiree.ics', content: Buffer.from(eventCalendar(order, deps.baseUrl)), contentType: 'text/calendar; charset=utf-8' });
+  await deps.mailer.send({
+    to: order.email,
+    subject: t('mail.tickets.subject', { title: order.event_title }),
+    text: t('mail.tickets.body', {
+      name: order.name,
+      title: order.event_title,
+      date: formatDateTime(order.starts_at, deps.lang),
+      venue: [order.venue, order.address].filter(Boolean).join(', '),
+      codes: tickets.map((x) => x.short_code).join(', '),
+      link: orderLink(deps.baseUrl, order.public_id, token),
+    }),
+    attachments,
+  });
+}
+
+export async function sendReservation(deps: NotifyDeps, publicId: string, token: string | null): Promise<void> {
+  const order = await getOrderByPublicId(deps.db, publicId);
+  if (!order) return;
+  const t = translator(deps.lang);
+  await deps.mailer.send({
+    to: order.email,
+    subject: t('mail.reserved.subject', { title: order.event_title }),
+    text: t('mail.reserved.body', {
+      name: order.name,
+      title: order.event_title,
+      total: formatCents(Number(order.total), deps.lang),
+      until: formatDateTime(order.reserved_until, deps.lang),
+      link: orderLink(deps.baseUrl, order.public_id, token),
+    }),
+  });
+}
+
+export async function sendOffer(deps: NotifyDeps, offer: { publicId: string; accessToken: string; email: string; name: string; reservedUntil: string }): Promise<void> {
+  const order = await getOrderByPublicId(deps.db, offer.publicId);
+  if (!order) return;
+  const t = translator(deps.lang);
+  await deps.mailer.send({
+    to: offer.email,
+    subject: t('mail.offer.subject', { title: order.event_title }),
+    text: t('mail.offer.body', { name: offer.name, title: order.event_title, until: formatDateTime(offer.reservedUntil, deps.lang), link: orderLink(deps.baseUrl, offer.publicId, offer.accessToken) }),
+  });
+}
+
+export async function sendEventCancelled(deps: NotifyDeps, attendee: { email: string; name: string; title: string; refund: number; outcome: string }): Promise<void> {
+  const t = translator(deps.lang);
+  await deps.mailer.send({
+    to: attendee.email,
+    subject: t('mail.eventCancelled.subject', { title: attendee.title }),
+    text: t('mail.eventCancelled.body', {
+      name: attendee.name,
+      title: attendee.title,
+      refund:
+        attendee.refund > 0
+          ? t(attendee.outcome === 'refunded' ? 'mail.eventCancelled.refunded' : 'mail.eventCancelled.refundManual', { amount: formatCents(attendee.refund, deps.lang) })
+          : '',
+    }),
+  });
+}

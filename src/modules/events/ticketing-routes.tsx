@@ -1,0 +1,432 @@
+/** Ordering, orders, the waiting list, calendars, the Stripe webhook, and the organisers' ticketing desk. */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type Stripe from 'stripe';
+import type { AppDeps } from '../../app-deps.ts';
+import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
+import { readForm, validateForm } from '../../shared/http/form.ts';
+import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
+import type { FormState } from '../../shared/views/form-fields.tsx';
+import { authorize } from '../accounts/index.ts';
+import { hashSecretToken } from '../accounts/secret-token.ts';
+import { getStandingOfUser } from '../contributors/index.ts';
+import { cancelEvent, cancelOwnOrder, markRefunded } from './commands/cancellations.ts';
+import { checkIn } from './commands/check-in.ts';
+import { addInvitationCode, addTicketType } from './commands/manage-ticketing.ts';
+import { orderTickets } from './commands/order-tickets.ts';
+import { recordPayment } from './commands/record-payment.ts';
+import { confirmFreeOffer, joinWaitlist, sweepReservations } from './commands/waitlist.ts';
+import { registrationState } from './domain/capacity.ts';
+import { cancellationDeadline, selfCancellation } from './domain/refund-policy.ts';
+import { eventCalendar, sendEventCancelled, sendOffer, sendReservation, sendTickets, type NotifyDeps } from './notifications.ts';
+import { manualProvider, type PaymentProvider } from './payments/provider.ts';
+import { createStripeClient, stripeProvider, verifyWebhook } from './payments/stripe-provider.ts';
+import { getEvent, getEventBySlug } from './queries.ts';
+import { codeSchema, orderSchema, ticketTypeSchema, waitlistSchema } from './ticketing-schemas.ts';
+import { eventCounts, getAvailability, getOrderByPublicId, listInvitationCodes, listOrdersOfEvent, listTicketsOfOrder, waitlistCount } from './ticketing-queries.ts';
+import { eventIcs, qrSvg, seriesIcs, ticketSigner } from './tickets/index.ts';
+import { EventPage } from './views/event-page.tsx';
+import { OrderPage } from './views/order-page.tsx';
+import { CheckinPage, TicketingPage } from './views/organiser-pages.tsx';
+import { TicketBox } from './views/ticket-box.tsx';
+
+const newKey = () => randomBytes(16).toString('base64url');
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db, dialect } = deps.database;
+  const stripe: Stripe | null = deps.config.stripeSecretKey ? createStripeClient(deps.config.stripeSecretKey) : null;
+  const providers: Record<string, PaymentProvider> = { manual: manualProvider, ...(stripe ? { stripe: stripeProvider(stripe) } : {}) };
+  const checkoutProvider = deps.config.paymentProvider === 'stripe' && stripe ? 'stripe' : 'manual';
+  const notify = (req: FastifyRequest): NotifyDeps => ({ db, mailer: deps.mailer, baseUrl: deps.config.baseUrl, appSecret: deps.config.appSecret, lang: req.lang });
+  const base = () => ({ db, dialect, now: deps.now() });
+
+  async function eventPage(req: FastifyRequest, reply: FastifyReply, slug: string, forms: { order?: FormState; waitlist?: FormState; notice?: string } = {}, status = 200) {
+    const event = await getEventBySlug(db, slug);
+    if (!event || event.status === 'draft') throw new NotFoundError();
+    const now = deps.now();
+    const { types, seats } = await getAvailability(db, event.id, event.capacity, now);
+    const isContributor = req.actor ? (await getStandingOfUser(db, req.actor.id, now)).isContributor : false;
+    const ctx = viewContext(req, reply);
+    const account = req.actor ? await db.selectFrom('users').select(['display_name', 'email']).where('id', '=', req.actor.id).executeTakeFirst() : undefined;
+    const defaults: FormState = { values: { key: newKey(), quantity: '1', name: account?.display_name ?? '', email: account?.email ?? '' }, errors: {} };
+    return sendPage(
+      reply,
+      <EventPage ctx={ctx} event={event} now={now}>
+        {types.length ? (
+          <TicketBox
+            ctx={ctx}
+            slug={event.slug}
+            registration={registrationState(event, now)}
+            seatsLeft={seats.left}
+            capacity={event.capacity}
+            types={types.map((type) => ({ type, left: seats.perType.get(type.id) ?? 0 }))}
+            isContributor={isContributor}
+            form={forms.order ?? defaults}
+            waitlistForm={forms.waitlist ?? { values: { name: defaults.values.name, email: defaults.values.email }, errors: {} }}
+            notice={forms.notice ?? null}
+          />
+        ) : null}
+      </EventPage>,
+      status,
+    );
+  }
+
+  // Replaces the plain event page of routes.tsx with one that sells tickets.
+  app.get('/events/:slug', async (req, reply) => eventPage(req, reply, (req.params as { slug: string }).slug));
+
+  app.post('/events/:slug/order', { config: { rateLimit: { max: 20 * deps.config.rateLimitMultiplier, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const slug = (req.params as { slug: string }).slug;
+    const event = await getEventBySlug(db, slug);
+    if (!event || event.status === 'draft') throw new NotFoundError();
+    const { fields } = readForm(req);
+    const result = validateForm(orderSchema, fields);
+    if (!result.ok) return eventPage(req, reply, slug, { order: result.form }, 422);
+    const d = result.data;
+    let placed;
+    try {
+      placed = await orderTickets(base(), {
+        eventId: event.id,
+        ticketTypeId: d.ticket_type_id,
+        quantity: d.quantity,
+        name: d.name,
+        email: d.email,
+        userId: req.actor?.id ?? null,
+        offered: d.offered ?? null,
+        invitationCode: d.code || null,
+        idempotencyKey: `order:${d.key}`,
+        provider: checkoutProvider,
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500 && !(error instanceof NotFoundError)) {
+        const field = error.code.startsWith('code_') ? 'code' : error.code === 'below_minimum' ? 'offered' : error.code === 'too_many' || error.code === 'already_registered' ? 'quantity' : 'ticket_type_id';
+        return eventPage(req, reply, slug, { order: { values: fields, errors: { [field]: error.messageKey } } }, error.status);
+      }
+      throw error;
+    }
+    // A double click returns the first order: its page is reached through the email link.
+    if (!placed.created || !placed.accessToken) return redirectWithFlash(req, reply, `/events/${slug}`, 'tickets.alreadyPlaced');
+    const link = `/orders/${placed.publicId}?token=${encodeURIComponent(placed.accessToken)}`;
+    if (placed.status === 'confirmed') {
+      await sendTickets(notify(req), placed.publicId, placed.accessToken);
+      return redirectWithFlash(req, reply, link, 'tickets.confirmed');
+    }
+    const provider = providers[checkoutProvider]!;
+    const order = (await getOrderByPublicId(db, placed.publicId))!;
+    const checkout = await provider.startCheckout(
+      { id: order.id, publicId: order.public_id, email: order.email, total: Number(order.total), quantity: order.quantity, unitPrice: Number(order.unit_price), description: `${order.event_title} — ${order.type_name}`, currency: deps.config.currency },
+      { success: `${deps.config.baseUrl}${link}`, cancel: `${deps.config.baseUrl}/events/${slug}` },
+    );
+    if (checkout.ref) await db.updateTable('orders').set({ provider_ref: checkout.ref }).where('id', '=', order.id).execute();
+    await sendReservation(notify(req), placed.publicId, placed.accessToken);
+    if (checkout.redirectUrl) return reply.redirect(checkout.redirectUrl, 303);
+    return redirectWithFlash(req, reply, link, 'tickets.reserved');
+  });
+
+  app.post('/events/:slug/waitlist', { config: { rateLimit: { max: 10 * deps.config.rateLimitMultiplier, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const slug = (req.params as { slug: string }).slug;
+    const event = await getEventBySlug(db, slug);
+    if (!event || event.status === 'draft') throw new NotFoundError();
+    const { fields } = readForm(req);
+    const result = validateForm(waitlistSchema, fields);
+    if (!result.ok) return eventPage(req, reply, slug, { waitlist: result.form }, 422);
+    try {
+      await joinWaitlist(base(), { eventId: event.id, ticketTypeId: result.data.ticket_type_id, name: result.data.name, email: result.data.email, userId: req.actor?.id ?? null });
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500 && !(error instanceof NotFoundError)) return eventPage(req, reply, slug, { waitlist: { values: fields, errors: { email: error.messageKey } } }, error.status);
+      throw error;
+    }
+    return redirectWithFlash(req, reply, `/events/${slug}`, 'tickets.waitlistJoined');
+  });
+
+  /** An order is reached by its secret link only; a wrong or missing token is a 404, like an unknown order. */
+  async function orderFor(req: FastifyRequest, token: unknown) {
+    const order = await getOrderByPublicId(db, (req.params as { publicId: string }).publicId);
+    if (!order || typeof token !== 'string' || token.length > 100) throw new NotFoundError();
+    const expected = Buffer.from(order.access_hash);
+    const actual = Buffer.from(hashSecretToken(token));
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new NotFoundError();
+    return order;
+  }
+
+  app.get('/orders/:publicId', async (req, reply) => {
+    const token = (req.query as { token?: string }).token;
+    const order = await orderFor(req, token);
+    const now = deps.now();
+    const signer = ticketSigner(deps.config.appSecret);
+    const tickets = await listTicketsOfOrder(db, order.id);
+    const ctx = viewContext(req, reply);
+    const withQr = await Promise.all(
+      tickets.map(async (x, i) => ({ shortCode: x.short_code, checkedInAt: x.checked_in_at, qrSvg: await qrSvg(signer.sign({ ticketId: x.id, eventId: x.event_id }), ctx.t('order.qrLabel', { n: i + 1 })) })),
+    );
+    const paid = order.status === 'paid' ? Number(order.total) : 0;
+    const rule = selfCancellation({ policy: order.refund_policy, paid, startsAt: order.starts_at, deadlineHours: order.cancellation_deadline_hours, now });
+    return sendPage(
+      reply,
+      <OrderPage
+        ctx={ctx}
+        order={order}
+        token={token!}
+        tickets={withQr}
+        cancellation={{ ...rule, allowed: rule.allowed && order.event_status !== 'cancelled', deadline: cancellationDeadline(order.starts_at, order.cancellation_deadline_hours).toISOString() }}
+        paymentInstructions={order.provider === 'manual'}
+      />,
+    );
+  });
+
+  app.get('/orders/:publicId/calendar.ics', async (req, reply) => {
+    const order = await orderFor(req, (req.query as { token?: string }).token);
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="soiree.ics"').send(eventCalendar(order, deps.config.baseUrl));
+  });
+
+  app.post('/orders/:publicId/cancel', async (req, reply) => {
+    const { fields } = readForm(req);
+    const order = await orderFor(req, fields.token);
+    const link = `/orders/${order.public_id}?token=${encodeURIComponent(String(fields.token))}`;
+    try {
+      const outcome = await cancelOwnOrder({ ...base(), providers }, order.id);
+      for (const offer of outcome.offers) await sendOffer(notify(req), offer);
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500) return redirectWithFlash(req, reply, link, error.messageKey, 'error');
+      throw error;
+    }
+    return redirectWithFlash(req, reply, link, 'order.cancelled');
+  });
+
+  app.post('/orders/:publicId/claim', async (req, reply) => {
+    const { fields } = readForm(req);
+    const order = await orderFor(req, fields.token);
+    const link = `/orders/${order.public_id}?token=${encodeURIComponent(String(fields.token))}`;
+    if (!(await confirmFreeOffer(base(), order.id))) return redirectWithFlash(req, reply, link, 'tickets.reservationExpired', 'error');
+    await sendTickets(notify(req), order.public_id, String(fields.token));
+    return redirectWithFlash(req, reply, link, 'tickets.confirmed');
+  });
+
+  app.get('/events/:slug/calendar.ics', async (req, reply) => {
+    const event = await getEventBySlug(db, (req.params as { slug: string }).slug);
+    if (!event || event.status === 'draft') throw new NotFoundError();
+    const ics = eventIcs({
+      uid: `event-${event.id}@open-experience`,
+      title: event.title,
+      description: event.description_md.slice(0, 1000),
+      startsAt: event.starts_at,
+      endsAt: event.ends_at,
+      location: [event.venue, event.address].filter(Boolean).join(', '),
+      url: `${deps.config.baseUrl}/events/${event.slug}`,
+      status: event.status === 'cancelled' ? 'cancelled' : 'published',
+      updatedAt: event.updated_at,
+    });
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${event.slug}.ics"`).send(ics);
+  });
+
+  app.get('/events/calendar.ics', async (_req, reply) => {
+    const events = await db.selectFrom('events').selectAll().where('status', 'in', ['published', 'cancelled']).orderBy('starts_at').execute();
+    const ics = seriesIcs(
+      'Open Experience',
+      events.map((event) => ({
+        uid: `event-${event.id}@open-experience`,
+        title: event.title,
+        description: event.description_md.slice(0, 1000),
+        startsAt: event.starts_at,
+        endsAt: event.ends_at,
+        location: [event.venue, event.address].filter(Boolean).join(', '),
+        url: `${deps.config.baseUrl}/events/${event.slug}`,
+        status: event.status === 'cancelled' ? ('cancelled' as const) : ('published' as const),
+        updatedAt: event.updated_at,
+      })),
+    );
+    return reply.type('text/calendar; charset=utf-8').send(ics);
+  });
+
+  // Stripe signs the raw body: this route alone reads JSON as bytes, and authenticates by signature.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.post('/payments/stripe/webhook', { config: { csrf: false } }, async (req, reply) => {
+      if (!stripe || !deps.config.stripeWebhookSecret) throw new NotFoundError();
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : '');
+      const event = verifyWebhook(stripe, raw, req.headers['stripe-signature'] as string | undefined, deps.config.stripeWebhookSecret);
+      if (!event) return reply.status(400).send({ error: 'bad_signature' });
+      if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
+        const session = event.data.object as Stripe.Checkout.Session;
+        if (session.payment_status !== 'paid') return reply.send({ received: true });
+        const paymentRef = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
+        let outcome;
+        try {
+          outcome = await recordPayment(base(), { providerRef: session.id, provider: 'stripe', providerEventId: event.id, providerPaymentRef: paymentRef, amount: session.amount_total ?? 0, fee: 0, actorUserId: null });
+        } catch (error) {
+          if (error instanceof NotFoundError) return reply.send({ received: true, unknownOrder: true });
+          throw error;
+        }
+        if (outcome.kind === 'paid') {
+          const order = await db.selectFrom('orders').select('public_id').where('id', '=', outcome.orderId).executeTakeFirstOrThrow();
+          await sendTickets(notify(req), order.public_id, null);
+        } else if (outcome.kind === 'refund_needed' && paymentRef) {
+          await providers.stripe!.refund({ paymentRef, amount: outcome.amount });
+        }
+      }
+      return reply.send({ received: true });
+    });
+  });
+
+  // ---- The organisers' desk ----
+  const eventIdOf = (req: FastifyRequest) => {
+    const id = Number((req.params as { id: string }).id);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
+    return id;
+  };
+
+  async function ticketingPage(req: FastifyRequest, reply: FastifyReply, forms: { type?: FormState; code?: FormState } = {}, status = 200) {
+    authorize(req, 'manage:events');
+    const event = await getEvent(db, eventIdOf(req));
+    if (!event) throw new NotFoundError();
+    const now = deps.now();
+    const [{ types, seats }, counts, orders, codes, waiting] = await Promise.all([
+      getAvailability(db, event.id, event.capacity, now),
+      eventCounts(db, event.id),
+      listOrdersOfEvent(db, event.id),
+      listInvitationCodes(db, event.id),
+      waitlistCount(db, event.id),
+    ]);
+    return sendPage(
+      reply,
+      <TicketingPage
+        ctx={viewContext(req, reply)}
+        event={event}
+        counts={counts}
+        seatsLeft={seats.left}
+        waiting={waiting}
+        types={types}
+        codes={codes}
+        orders={orders}
+        typeForm={forms.type ?? { values: { kind: 'standard', max_per_order: '1' }, errors: {} }}
+        codeForm={forms.code ?? { values: { max_uses: '1', price: '0' }, errors: {} }}
+      />,
+      status,
+    );
+  }
+
+  app.get('/editor/events/:id/tickets', async (req, reply) => ticketingPage(req, reply));
+
+  app.post('/editor/events/:id/ticket-types', async (req, reply) => {
+    const actor = authorize(req, 'manage:events');
+    const { fields } = readForm(req);
+    const result = validateForm(ticketTypeSchema, fields);
+    if (!result.ok) return ticketingPage(req, reply, { type: result.form }, 422);
+    const d = result.data;
+    await db.transaction().execute((trx) => addTicketType(trx, eventIdOf(req), { kind: d.kind, name: d.name, price: d.price, quota: d.quota, maxPerOrder: d.max_per_order }, { actorUserId: actor.id, now: deps.now() }));
+    return redirectWithFlash(req, reply, `/editor/events/${eventIdOf(req)}/tickets`, 'ticketing.typeAdded');
+  });
+
+  app.post('/editor/events/:id/codes', async (req, reply) => {
+    const actor = authorize(req, 'manage:events');
+    const { fields } = readForm(req);
+    const result = validateForm(codeSchema, fields);
+    if (!result.ok) return ticketingPage(req, reply, { code: result.form }, 422);
+    const d = result.data;
+    try {
+      await db.transaction().execute((trx) => addInvitationCode(trx, eventIdOf(req), { code: d.code, price: d.price, maxUses: d.max_uses, expiresAt: d.expires_at, note: d.note }, { actorUserId: actor.id, now: deps.now() }));
+    } catch (error) {
+      if (error instanceof ValidationError) return ticketingPage(req, reply, { code: { values: fields, errors: error.fields } }, 422);
+      throw error;
+    }
+    return redirectWithFlash(req, reply, `/editor/events/${eventIdOf(req)}/tickets`, 'ticketing.codeAdded');
+  });
+
+  const orderIdOf = (req: FastifyRequest) => {
+    const id = Number((req.params as { id: string }).id);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
+    return id;
+  };
+
+  app.post('/editor/orders/:id/paid', async (req, reply) => {
+    const actor = authorize(req, 'manage:events');
+    const order = await db.selectFrom('orders').select(['id', 'event_id', 'total', 'public_id']).where('id', '=', orderIdOf(req)).executeTakeFirst();
+    if (!order) throw new NotFoundError();
+    const outcome = await recordPayment(base(), { orderId: order.id, provider: 'manual', providerEventId: `manual:${order.id}`, amount: Number(order.total), fee: 0, actorUserId: actor.id });
+    if (outcome.kind === 'paid') await sendTickets(notify(req), order.public_id, null);
+    return redirectWithFlash(req, reply, `/editor/events/${order.event_id}/tickets#order-${order.id}`, outcome.kind === 'refund_needed' ? 'ticketing.paidTooLate' : 'ticketing.markedPaid', outcome.kind === 'refund_needed' ? 'error' : 'success');
+  });
+
+  app.post('/editor/orders/:id/refunded', async (req, reply) => {
+    const actor = authorize(req, 'manage:events');
+    const order = await db.selectFrom('orders').select(['id', 'event_id']).where('id', '=', orderIdOf(req)).executeTakeFirst();
+    if (!order) throw new NotFoundError();
+    try {
+      await markRefunded({ ...base(), providers, actor }, order.id);
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500) return redirectWithFlash(req, reply, `/editor/events/${order.event_id}/tickets`, error.messageKey, 'error');
+      throw error;
+    }
+    return redirectWithFlash(req, reply, `/editor/events/${order.event_id}/tickets`, 'ticketing.markedRefunded');
+  });
+
+  app.get('/editor/events/:id/attendees.csv', async (req, reply) => {
+    authorize(req, 'manage:events');
+    const eventId = eventIdOf(req);
+    const rows = await db
+      .selectFrom('tickets')
+      .innerJoin('orders', 'orders.id', 'tickets.order_id')
+      .innerJoin('ticket_types', 'ticket_types.id', 'orders.ticket_type_id')
+      .select(['orders.name', 'orders.email', 'ticket_types.name as type_name', 'ticket_types.kind', 'orders.status', 'tickets.short_code', 'tickets.checked_in_at'])
+      .where('tickets.event_id', '=', eventId)
+      .orderBy('orders.name')
+      .execute();
+    const header = ['name', 'email', 'ticket_type', 'contributor', 'order_status', 'ticket_code', 'checked_in_at'];
+    const lines = [header.join(','), ...rows.map((r) => [r.name, r.email, r.type_name, r.kind === 'contributor' ? 'yes' : 'no', r.status, r.short_code, r.checked_in_at ?? ''].map(csvField).join(','))];
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="attendees-${eventId}.csv"`).header('cache-control', 'private, no-store').send(`\uFEFF${lines.join('\r\n')}\r\n`);
+  });
+
+  app.get('/editor/events/:id/checkin', async (req, reply) => {
+    authorize(req, 'manage:events');
+    const event = await getEvent(db, eventIdOf(req));
+    if (!event) throw new NotFoundError();
+    return sendPage(reply, <CheckinPage ctx={viewContext(req, reply)} event={event} counts={await eventCounts(db, event.id)} />);
+  });
+
+  app.get('/editor/events/:id/counts', async (req, reply) => {
+    authorize(req, 'manage:events');
+    return reply.header('cache-control', 'no-store').send(await eventCounts(db, eventIdOf(req)));
+  });
+
+  app.post('/editor/events/:id/checkin', { config: { rateLimit: { max: 600 * deps.config.rateLimitMultiplier, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const actor = authorize(req, 'manage:events');
+    const eventId = eventIdOf(req);
+    const code = String(readForm(req).fields.code ?? '');
+    const result = await checkIn({ db, now: deps.now(), appSecret: deps.config.appSecret, actor }, { eventId, code: code.slice(0, 300) });
+    if ((req.headers.accept ?? '').includes('application/json')) {
+      const ctx = viewContext(req, reply);
+      return reply.header('cache-control', 'no-store').send({ ...result, counts: await eventCounts(db, eventId), message: ctx.t(`checkin.status.${result.status}` as 'checkin.status.valid') });
+    }
+    // Without JavaScript the form posts here and the page comes back with the verdict.
+    const event = (await getEvent(db, eventId))!;
+    return sendPage(reply, <CheckinPage ctx={viewContext(req, reply)} event={event} counts={await eventCounts(db, eventId)} result={result} />, result.status === 'unknown' ? 404 : 200);
+  });
+
+  app.post('/editor/events/:id/cancel', async (req, reply) => {
+    const actor = authorize(req, 'manage:events');
+    const eventId = eventIdOf(req);
+    const { fields } = readForm(req);
+    if (fields.confirm !== 'yes') return redirectWithFlash(req, reply, `/editor/events/${eventId}/tickets`, 'ticketing.cancelNeedsConfirm', 'error');
+    const event = await getEvent(db, eventId);
+    if (!event) throw new NotFoundError();
+    const results = await cancelEvent({ ...base(), providers, actor }, eventId);
+    for (const r of results) await sendEventCancelled(notify(req), { email: r.email, name: r.name, title: event.title, refund: r.refund, outcome: r.outcome });
+    return redirectWithFlash(req, reply, `/editor/events/${eventId}/tickets`, 'ticketing.eventCancelled');
+  });
+
+  // Run-out reservations free their seats for the waiting list, on every instance, every minute.
+  const timer = setInterval(() => {
+    sweepReservations(base())
+      .then(async (offers) => {
+        for (const offer of offers) await sendOffer({ db, mailer: deps.mailer, baseUrl: deps.config.baseUrl, appSecret: deps.config.appSecret, lang: 'fr' }, offer);
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'reservation sweep failed'));
+  }, 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { emailField, text } from '../../shared/http/form.ts';
+import { parseLocalDateTime } from '../../shared/time.ts';
+import { euros } from '../ledger/schemas.ts';
+
+const formKey = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'errors.invalid'));
+const positiveInt = (max: number, fallback?: number) =>
+  z.preprocess(
+    (v) => (v === '' || v === undefined ? (fallback ?? NaN) : Number(v)),
+    z.number('errors.required').int('errors.invalid').min(1, 'errors.invalid').max(max, 'errors.invalid'),
+  );
+const optionalEuros = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined), euros({ allowZero: true }).optional());
+
+export const orderSchema = z.object({
+  ticket_type_id: positiveInt(1e9),
+  quantity: positiveInt(20, 1),
+  name: text(120),
+  email: emailField,
+  offered: optionalEuros,
+  code: z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : ''), z.string().max(40, 'errors.tooLong')),
+  key: formKey,
+});
+
+export const waitlistSchema = z.object({ ticket_type_id: positiveInt(1e9), name: text(120), email: emailField });
+
+export const ticketTypeSchema = z.object({
+  kind: z.enum(['contributor', 'standard', 'solidarity', 'pay_what_you_want', 'invitation'], 'errors.invalid'),
+  name: text(80),
+  price: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : '0'), euros({ allowZero: true })),
+  quota: z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int('errors.invalid').min(0, 'errors.invalid').max(100_000, 'errors.invalid').nullable()),
+  max_per_order: positiveInt(20, 1),
+});
+
+export const codeSchema = z.object({
+  code: z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : ''), z.string().max(40, 'errors.tooLong').regex(/^[A-Z0-9-]*$/, 'errors.slugFormat')),
+  price: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : '0'), euros({ allowZero: true })),
+  max_uses: positiveInt(10_000),
+  expires_at: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z.string().refine((s) => s === '' || parseLocalDateTime(s) !== null, 'errors.date').transform((s) => (s ? parseLocalDateTime(s) : null)),
+  ),
+  note: text(200, { optional: true }),
+});
