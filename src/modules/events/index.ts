@@ -1,6 +1,7 @@
 /** Events: the programme's evenings (ticketing builds on this module). */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
+import { contributionSubjects } from '../contributors/index.ts';
 import { counterpartProviders } from '../ledger/index.ts';
 import { eventRoutes } from './routes.tsx';
 import { contributorTicketsPerEvent } from './ticketing-queries.ts';
@@ -15,6 +16,19 @@ export { addDefaultTicketTypes, addTicketType } from './commands/manage-ticketin
 
 // The transparency page shows what contributors received in kind: their free seats.
 counterpartProviders.push(contributorTicketsPerEvent);
+
+// Talks appear on the speakers' contributor pages.
+contributionSubjects.register('event', async (db, ids) =>
+  ids.length === 0
+    ? []
+    : (await db.selectFrom('events').select(['id', 'slug', 'title', 'starts_at']).where('id', 'in', ids).where('status', '!=', 'draft').execute()).map((e) => ({
+        id: e.id,
+        title: e.title,
+        url: `/events/${e.slug}`,
+        kindKey: 'events.talk',
+        date: e.starts_at,
+      })),
+);
 
 export function registerEvents(app: FastifyInstance, deps: AppDeps): void {
   ticketingRoutes(app, deps);

@@ -6,6 +6,7 @@ import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page
 import { toLocalDateTimeInput } from '../../shared/time.ts';
 import type { FormState } from '../../shared/views/form-fields.tsx';
 import { authorize } from '../accounts/index.ts';
+import { listContributorOptions } from '../contributors/index.ts';
 import { listThemes } from '../publishing/index.ts';
 import { addDefaultTicketTypes } from './commands/manage-ticketing.ts';
 import { saveEvent } from './commands/save-event.ts';
@@ -35,7 +36,7 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   const renderForm = async (req: FastifyRequest, reply: FastifyReply, id: number | null, form: FormState, status = 200) =>
-    sendPage(reply, <EventFormPage ctx={viewContext(req, reply)} form={form} id={id} themes={await themeOptions(req.lang)} />, status);
+    sendPage(reply, <EventFormPage ctx={viewContext(req, reply)} form={form} id={id} themes={await themeOptions(req.lang)} speakers={await listContributorOptions(db)} />, status);
 
   app.get('/editor/events/new', async (req, reply) => {
     authorize(req, 'manage:events');
@@ -60,6 +61,7 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
         registration_closes_at: toLocalDateTimeInput(e.registration_closes_at),
         capacity: String(e.capacity),
         status: e.status,
+        speakers: (await db.selectFrom('contributions').select('contributor_id').where('subject_type', '=', 'event').where('subject_id', '=', e.id).where('kind', '=', 'talk').execute()).map((c) => String(c.contributor_id)),
       },
       errors: {},
     });
@@ -89,6 +91,7 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
             opensAt: d.registration_opens_at,
             closesAt: d.registration_closes_at,
             status: d.status,
+            speakerIds: d.speakers,
           },
           { actorUserId: actor.id, now: deps.now() },
         );

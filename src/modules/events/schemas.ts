@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../shared/http/form.ts';
+import { list, text } from '../../shared/http/form.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/slug.ts';
 import { parseLocalDateTime } from '../../shared/time.ts';
 
@@ -28,4 +28,5 @@ export const eventSchema = z.object({
   registration_closes_at: localDate(true),
   // Cancelling is an action of its own (it notifies and refunds attendees), not a field.
   status: z.enum(['draft', 'published'], 'errors.invalid'),
+  speakers: list(z.coerce.number().int().positive('errors.invalid')),
 });

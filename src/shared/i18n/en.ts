@@ -666,4 +666,8 @@ export const en: Record<keyof typeof fr, string> = {
   'tickets.waitlistIntro': "If a seat frees up, it will be offered to you by email, for a limited time.",
   'tickets.waitlistJoined': "You are on the waiting list: we will write if a seat frees up.",
   'tickets.waitlistTitle': "Waiting list",
+  'events.speakers': "Speakers (contributors)",
+  'events.talk': "Talk",
+  'credit.talk': "Talk at",
+  'ticketing.manage': "Tickets and orders",
 };

@@ -664,4 +664,8 @@ export const fr = {
   'tickets.waitlistIntro': "Si une place se libère, elle vous sera proposée par courriel, pour un temps limité.",
   'tickets.waitlistJoined': "Vous êtes en liste d’attente : nous vous écrirons si une place se libère.",
   'tickets.waitlistTitle': "Liste d’attente",
+  'events.speakers': "Intervenant·es (contributeur·rices)",
+  'events.talk': "Intervention",
+  'credit.talk': "Intervention à",
+  'ticketing.manage': "Billetterie et commandes",
 } as const;

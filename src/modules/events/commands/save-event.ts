@@ -4,6 +4,7 @@ import { ValidationError } from '../../../shared/errors.ts';
 import { renderMarkdown } from '../../../shared/markdown.ts';
 import { slugify } from '../../../shared/slug.ts';
 import { recordEvent } from '../../audit/index.ts';
+import { setContributionsAccepted, setCredits } from '../../contributors/index.ts';
 import { scheduleProblems } from '../domain/event-state.ts';
 
 export interface EventInput {
@@ -19,6 +20,8 @@ export interface EventInput {
   opensAt: Date | null;
   closesAt: Date | null;
   status: EventStatus;
+  /** Contributors speaking at the event: each is credited a contribution of kind "talk". */
+  speakerIds?: number[];
 }
 
 /** Creates (id null) or updates an event; the slug is unique, the schedule consistent. */
@@ -54,6 +57,19 @@ export async function saveEvent(trx: Executor, id: number | null, input: EventIn
   } else {
     const r = await trx.updateTable('events').set(values).where('id', '=', eventId).executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new ValidationError({ title: 'errors.notFound' });
+  }
+  if (input.speakerIds) {
+    const speakers = [...new Set(input.speakerIds)];
+    if (speakers.length) {
+      const found = await trx.selectFrom('contributors').select('id').where('id', 'in', speakers).execute();
+      if (found.length !== speakers.length) throw new ValidationError({ speakers: 'errors.invalid' });
+    }
+    // A talk counts in the registry once the event is published (and its date has come).
+    await setCredits(trx, { type: 'event', id: eventId }, speakers.map((contributorId) => ({ contributorId, kind: 'talk' })), {
+      now: meta.now,
+      acceptedAt: input.status === 'published' ? input.startsAt.toISOString() : null,
+    });
+    await setContributionsAccepted(trx, { type: 'event', id: eventId }, input.status === 'published' ? input.startsAt.toISOString() : null);
   }
   await recordEvent(trx, { actorUserId: meta.actorUserId, action: id === null ? 'event.created' : 'event.updated', subjectType: 'event', subjectId: eventId, now: meta.now });
   return { id: eventId, slug };

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { formatDateTime } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
-import { FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { CheckboxGroup, FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
 import { eventState, type EventState } from '../domain/event-state.ts';
 import type { EventListRow } from '../queries.ts';
 
@@ -57,18 +57,28 @@ export function EventFormPage({
   form,
   id,
   themes,
+  speakers,
   extra,
 }: {
   ctx: ViewContext;
   form: FormState;
   id: number | null;
   themes: { id: number; name: string }[];
+  speakers: { id: number; name: string }[];
   extra?: ComponentChildren;
 }) {
   const { t } = ctx;
   const title = id ? t('events.edit') : t('events.new');
   return (
     <EditorLayout ctx={ctx} title={title}>
+      {id ? (
+        <p>
+          <a class="button" href={`/editor/events/${id}/tickets`}>
+            {t('ticketing.manage')}
+          </a>{' '}
+          <a href={`/editor/events/${id}/checkin`}>{t('ticketing.checkin')}</a>
+        </p>
+      ) : null}
       <FormErrorSummary ctx={ctx} form={form} />
       <PostForm ctx={ctx} action={id ? `/editor/events/${id}` : '/editor/events'} label={title}>
         <TextField ctx={ctx} form={form} name="title" label={t('events.title')} required maxLength={200} />
@@ -85,6 +95,7 @@ export function EventFormPage({
           <TextField ctx={ctx} form={form} name="capacity" label={t('events.capacity')} required />
           <SelectField ctx={ctx} form={form} name="status" label={t('workflow.status')} options={[{ value: 'draft', label: t('eventState.draft') }, { value: 'published', label: t('eventState.published') }]} />
         </div>
+        <CheckboxGroup ctx={ctx} form={form} name="speakers" label={t('events.speakers')} options={speakers.map((sp) => ({ value: String(sp.id), label: sp.name }))} />
         <button type="submit">{t('piece.save')}</button>
       </PostForm>
       {extra}

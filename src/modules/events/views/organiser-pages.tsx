@@ -213,7 +213,8 @@ export function CheckinPage({
   const { t } = ctx;
   return (
     <EditorLayout ctx={ctx} title={t('checkin.title', { title: event.title })}>
-      <div class="checkin" data-event-id={String(event.id)} data-counts-url={`/editor/events/${event.id}/counts`}>
+      <link rel="stylesheet" href="/static/build/checkin.css" />
+      <div class="checkin" data-event-id={String(event.id)} data-counts-url={`/editor/events/${event.id}/counts`} data-camera-unavailable={t('checkin.cameraUnavailable')}>
         <p class="checkin-counts" aria-live="polite">
           <span data-count="checkedIn">{counts.checkedIn}</span> / <span data-count="registered">{counts.registered}</span> {t('checkin.present')} ·{' '}
           <span data-count="contributorsIn">{counts.contributorsIn}</span> / <span data-count="contributors">{counts.contributors}</span> {t('ticketing.contributors')}
