@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { addDefaultTicketTypes, addTicketType, saveEvent } from '../events/index.ts';
+import { addDefaultTicketTypes, addTicketType, createSeries, saveEvent } from '../events/index.ts';
 import { approveExpense, markExpensePaid, submitExpense } from '../ledger/commands/expenses.ts';
 import { closeEventAccounts, createBook, recordBookSale, recordIncome } from '../ledger/commands/money-events.ts';
 
@@ -23,6 +23,17 @@ const EVENTS = [
 
 export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; editor: Actor }, contributorIds: number[]): Promise<void> {
   const themes = new Map((await db.selectFrom('themes').select(['id', 'slug']).execute()).map((t) => [t.slug, t.id]));
+  const seriesId = await db.transaction().execute((trx) =>
+    createSeries(
+      trx,
+      {
+        title: 'Saison 2026–2027 : les modèles économiques de l’ouvert',
+        slug: 'saison-2026-2027',
+        description: 'Une soirée par thème, puis une soirée de synthèse. Les contributeur·rices du programme sont invité·es ; la billetterie des autres paie la logistique, et l’excédent finance les visuels et l’édition du livre.',
+      },
+      { actorUserId: team.admin.id, now },
+    ),
+  );
   for (const [i, e] of EVENTS.entries()) {
     const startsAt = new Date(now.getTime() + e.daysFromNow * DAY);
     startsAt.setUTCHours(17, 30, 0, 0);
@@ -43,6 +54,8 @@ export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; ed
           opensAt: null,
           closesAt: null,
           status: 'published',
+          seriesId,
+          speakerIds: contributorIds.slice(i * 2, i * 2 + 2),
         },
         { actorUserId: team.admin.id, now },
       ),

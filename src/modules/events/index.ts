@@ -8,7 +8,7 @@ import { contributorTicketsPerEvent } from './ticketing-queries.ts';
 import { ticketingRoutes } from './ticketing-routes.tsx';
 
 export { getEvent, listEventOptions } from './queries.ts';
-export { saveEvent, type EventInput } from './commands/save-event.ts';
+export { createSeries, saveEvent, type EventInput } from './commands/save-event.ts';
 
 export { orderTickets } from './commands/order-tickets.ts';
 export { recordPayment } from './commands/record-payment.ts';

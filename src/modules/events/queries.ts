@@ -26,3 +26,7 @@ export async function getEvent(db: Executor, id: number) {
 export async function listEventOptions(db: Executor) {
   return db.selectFrom('events').select(['id', 'title', 'starts_at']).orderBy('starts_at', 'desc').execute();
 }
+
+export async function listSeries(db: Executor) {
+  return db.selectFrom('event_series').select(['id', 'slug', 'title']).orderBy('created_at', 'desc').execute();
+}

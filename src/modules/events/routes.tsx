@@ -9,11 +9,11 @@ import { authorize } from '../accounts/index.ts';
 import { listContributorOptions } from '../contributors/index.ts';
 import { listThemes } from '../publishing/index.ts';
 import { addDefaultTicketTypes } from './commands/manage-ticketing.ts';
-import { saveEvent } from './commands/save-event.ts';
-import { getEvent, listEventsForEditors, listPublicEvents } from './queries.ts';
-import { eventSchema } from './schemas.ts';
+import { createSeries, saveEvent } from './commands/save-event.ts';
+import { getEvent, listEventsForEditors, listPublicEvents, listSeries } from './queries.ts';
+import { eventSchema, seriesSchema } from './schemas.ts';
 import { EventFormPage, EventListPage } from './views/editor-pages.tsx';
-import { EventsPage } from './views/public-pages.tsx';
+import { EventsPage, SeriesPage } from './views/public-pages.tsx';
 
 export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
@@ -30,13 +30,47 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPage(reply, <EventsPage ctx={viewContext(req, reply)} upcoming={upcoming} past={past} now={now} />);
   });
 
+  const eventList = async (req: FastifyRequest, reply: FastifyReply, seriesForm: FormState = { values: {}, errors: {} }, status = 200) =>
+    sendPage(reply, <EventListPage ctx={viewContext(req, reply)} events={await listEventsForEditors(db)} now={deps.now()} series={await listSeries(db)} seriesForm={seriesForm} />, status);
+
   app.get('/editor/events', async (req, reply) => {
     authorize(req, 'manage:events');
-    return sendPage(reply, <EventListPage ctx={viewContext(req, reply)} events={await listEventsForEditors(db)} now={deps.now()} />);
+    return eventList(req, reply);
+  });
+
+  app.post('/editor/series', async (req, reply) => {
+    const actor = authorize(req, 'manage:events');
+    const { fields } = readForm(req);
+    const result = validateForm(seriesSchema, fields);
+    if (!result.ok) return eventList(req, reply, result.form, 422);
+    try {
+      await db.transaction().execute((trx) => createSeries(trx, result.data, { actorUserId: actor.id, now: deps.now() }));
+    } catch (error) {
+      if (error instanceof ValidationError) return eventList(req, reply, { values: fields, errors: error.fields }, 422);
+      throw error;
+    }
+    return redirectWithFlash(req, reply, '/editor/events', 'events.seriesSaved');
+  });
+
+  app.get('/series/:slug', async (req, reply) => {
+    const series = await db.selectFrom('event_series').selectAll().where('slug', '=', (req.params as { slug: string }).slug).executeTakeFirst();
+    if (!series) throw new NotFoundError();
+    const events = await db
+      .selectFrom('events')
+      .select(['id', 'slug', 'title', 'starts_at', 'ends_at', 'venue', 'capacity', 'status', 'theme_id'])
+      .where('series_id', '=', series.id)
+      .where('status', '!=', 'draft')
+      .orderBy('starts_at')
+      .execute();
+    return sendPage(reply, <SeriesPage ctx={viewContext(req, reply)} series={series} events={events} now={deps.now()} />);
   });
 
   const renderForm = async (req: FastifyRequest, reply: FastifyReply, id: number | null, form: FormState, status = 200) =>
-    sendPage(reply, <EventFormPage ctx={viewContext(req, reply)} form={form} id={id} themes={await themeOptions(req.lang)} speakers={await listContributorOptions(db)} />, status);
+    sendPage(
+      reply,
+      <EventFormPage ctx={viewContext(req, reply)} form={form} id={id} themes={await themeOptions(req.lang)} speakers={await listContributorOptions(db)} series={await listSeries(db)} />,
+      status,
+    );
 
   app.get('/editor/events/new', async (req, reply) => {
     authorize(req, 'manage:events');
@@ -52,6 +86,7 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
         title: e.title,
         slug: e.slug,
         theme_id: e.theme_id ? String(e.theme_id) : '',
+        series_id: e.series_id ? String(e.series_id) : '',
         description: e.description_md,
         venue: e.venue,
         address: e.address,
@@ -92,6 +127,7 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
             closesAt: d.registration_closes_at,
             status: d.status,
             speakerIds: d.speakers,
+            seriesId: d.series_id,
           },
           { actorUserId: actor.id, now: deps.now() },
         );

@@ -17,6 +17,7 @@ export const eventSchema = z.object({
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''),
     z.string().max(SLUG_MAX_LENGTH, 'errors.tooLong').refine((s) => s === '' || SLUG_PATTERN.test(s), 'errors.slugFormat'),
   ),
+  series_id: z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int('errors.invalid').positive('errors.invalid').nullable()),
   theme_id: z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int('errors.invalid').positive('errors.invalid').nullable()),
   description: text(50_000, { optional: true }),
   venue: text(200, { optional: true }),
@@ -29,4 +30,13 @@ export const eventSchema = z.object({
   // Cancelling is an action of its own (it notifies and refunds attendees), not a field.
   status: z.enum(['draft', 'published'], 'errors.invalid'),
   speakers: list(z.coerce.number().int().positive('errors.invalid')),
+});
+
+export const seriesSchema = z.object({
+  title: text(200),
+  slug: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''),
+    z.string().max(SLUG_MAX_LENGTH, 'errors.tooLong').refine((s) => s === '' || SLUG_PATTERN.test(s), 'errors.slugFormat'),
+  ),
+  description: text(2000, { optional: true }),
 });

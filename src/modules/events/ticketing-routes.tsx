@@ -224,10 +224,12 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${event.slug}.ics"`).send(ics);
   });
 
-  app.get('/events/calendar.ics', async (_req, reply) => {
-    const events = await db.selectFrom('events').selectAll().where('status', 'in', ['published', 'cancelled']).orderBy('starts_at').execute();
+  const calendarFeed = async (reply: FastifyReply, name: string, seriesId: number | null) => {
+    let q = db.selectFrom('events').selectAll().where('status', 'in', ['published', 'cancelled']);
+    if (seriesId !== null) q = q.where('series_id', '=', seriesId);
+    const events = await q.orderBy('starts_at').execute();
     const ics = seriesIcs(
-      'Open Experience',
+      name,
       events.map((event) => ({
         uid: `event-${event.id}@open-experience`,
         title: event.title,
@@ -241,6 +243,14 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
       })),
     );
     return reply.type('text/calendar; charset=utf-8').send(ics);
+  };
+
+  app.get('/events/calendar.ics', async (_req, reply) => calendarFeed(reply, 'Open Experience', null));
+
+  app.get('/series/:slug/calendar.ics', async (req, reply) => {
+    const series = await db.selectFrom('event_series').select(['id', 'title']).where('slug', '=', (req.params as { slug: string }).slug).executeTakeFirst();
+    if (!series) throw new NotFoundError();
+    return calendarFeed(reply, series.title, series.id);
   });
 
   // Stripe signs the raw body: this route alone reads JSON as bytes, and authenticates by signature.

@@ -97,7 +97,7 @@ export function ContributorPage({
             <ul class="contribution-list">
               {items.map((item) => (
                 <li>
-                  <span class="contribution-kind">{t(`credit.${item.kind}` as 'credit.author')}</span> —{' '}
+                  <span class="contribution-kind">{t(`contributionKind.${item.kind}` as 'contributionKind.author')}</span> —{' '}
                   <a href={item.subject.url}>{item.subject.title}</a>{' '}
                   <span class="muted">
                     ({t(item.subject.kindKey as 'kind.article')}, {formatDate(item.subject.date, ctx.lang)})

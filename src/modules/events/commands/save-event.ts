@@ -20,6 +20,7 @@ export interface EventInput {
   opensAt: Date | null;
   closesAt: Date | null;
   status: EventStatus;
+  seriesId?: number | null;
   /** Contributors speaking at the event: each is credited a contribution of kind "talk". */
   speakerIds?: number[];
 }
@@ -35,7 +36,11 @@ export async function saveEvent(trx: Executor, id: number | null, input: EventIn
   if (input.themeId !== null && !(await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst())) {
     throw new ValidationError({ theme_id: 'errors.invalid' });
   }
+  if (input.seriesId != null && !(await trx.selectFrom('event_series').select('id').where('id', '=', input.seriesId).executeTakeFirst())) {
+    throw new ValidationError({ series_id: 'errors.invalid' });
+  }
   const values = {
+    series_id: input.seriesId ?? null,
     title: input.title,
     slug,
     theme_id: input.themeId,
@@ -53,7 +58,7 @@ export async function saveEvent(trx: Executor, id: number | null, input: EventIn
   };
   let eventId = id;
   if (eventId === null) {
-    eventId = (await trx.insertInto('events').values({ ...values, series_id: null, created_at: meta.now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+    eventId = (await trx.insertInto('events').values({ ...values, created_at: meta.now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
   } else {
     const r = await trx.updateTable('events').set(values).where('id', '=', eventId).executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new ValidationError({ title: 'errors.notFound' });
@@ -73,4 +78,13 @@ export async function saveEvent(trx: Executor, id: number | null, input: EventIn
   }
   await recordEvent(trx, { actorUserId: meta.actorUserId, action: id === null ? 'event.created' : 'event.updated', subjectType: 'event', subjectId: eventId, now: meta.now });
   return { id: eventId, slug };
+}
+
+/** Creates a series of events (a season); its page and calendar feed list its evenings. */
+export async function createSeries(trx: Executor, input: { title: string; slug: string; description: string }, meta: { actorUserId: number | null; now: Date }): Promise<number> {
+  const slug = input.slug || slugify(input.title) || 'series';
+  if (await trx.selectFrom('event_series').select('id').where('slug', '=', slug).executeTakeFirst()) throw new ValidationError({ slug: 'errors.slugTaken' });
+  const { id } = await trx.insertInto('event_series').values({ title: input.title, slug, description: input.description, created_at: meta.now.toISOString() }).returning('id').executeTakeFirstOrThrow();
+  await recordEvent(trx, { actorUserId: meta.actorUserId, action: 'series.created', subjectType: 'event_series', subjectId: id, now: meta.now });
+  return id;
 }

@@ -10,7 +10,7 @@ export function EventStateBadge({ ctx, state }: { ctx: ViewContext; state: Event
   return <span class={`status status-${state}`}>{ctx.t(`eventState.${state}`)}</span>;
 }
 
-export function EventListPage({ ctx, events, now }: { ctx: ViewContext; events: EventListRow[]; now: Date }) {
+export function EventListPage({ ctx, events, now, series, seriesForm }: { ctx: ViewContext; events: EventListRow[]; now: Date; series: { id: number; slug: string; title: string }[]; seriesForm: FormState }) {
   const { t } = ctx;
   return (
     <EditorLayout ctx={ctx} title={t('editor.events')}>
@@ -19,6 +19,23 @@ export function EventListPage({ ctx, events, now }: { ctx: ViewContext; events: 
           {t('events.new')}
         </a>
       </p>
+      <details class="series-box" open={Object.keys(seriesForm.errors).length > 0}>
+        <summary>{t('events.seriesList', { n: series.length })}</summary>
+        <ul>
+          {series.map((x) => (
+            <li>
+              <a href={`/series/${x.slug}`}>{x.title}</a>
+            </li>
+          ))}
+        </ul>
+        <PostForm ctx={ctx} action="/editor/series" label={t('events.newSeries')}>
+          <FormErrorSummary ctx={ctx} form={seriesForm} />
+          <TextField ctx={ctx} form={seriesForm} idPrefix="s-" name="title" label={t('events.title')} required maxLength={200} />
+          <TextField ctx={ctx} form={seriesForm} idPrefix="s-" name="slug" label={t('piece.slug')} hint={t('piece.slugHint')} maxLength={80} />
+          <TextArea ctx={ctx} form={seriesForm} idPrefix="s-" name="description" label={t('events.description')} rows={3} />
+          <button type="submit">{t('events.newSeries')}</button>
+        </PostForm>
+      </details>
       {events.length === 0 ? (
         <p class="empty">{t('editor.nothing')}</p>
       ) : (
@@ -58,6 +75,7 @@ export function EventFormPage({
   id,
   themes,
   speakers,
+  series,
   extra,
 }: {
   ctx: ViewContext;
@@ -65,6 +83,7 @@ export function EventFormPage({
   id: number | null;
   themes: { id: number; name: string }[];
   speakers: { id: number; name: string }[];
+  series: { id: number; title: string }[];
   extra?: ComponentChildren;
 }) {
   const { t } = ctx;
@@ -83,6 +102,7 @@ export function EventFormPage({
       <PostForm ctx={ctx} action={id ? `/editor/events/${id}` : '/editor/events'} label={title}>
         <TextField ctx={ctx} form={form} name="title" label={t('events.title')} required maxLength={200} />
         <TextField ctx={ctx} form={form} name="slug" label={t('piece.slug')} hint={t('piece.slugHint')} maxLength={80} />
+        <SelectField ctx={ctx} form={form} name="series_id" label={t('events.series')} options={[{ value: '', label: '—' }, ...series.map((x) => ({ value: String(x.id), label: x.title }))]} />
         <SelectField ctx={ctx} form={form} name="theme_id" label={t('events.theme')} options={[{ value: '', label: '—' }, ...themes.map((th) => ({ value: String(th.id), label: th.name }))]} />
         <TextArea ctx={ctx} form={form} name="description" label={t('events.description')} hint={t('piece.bodyHint')} rows={6} />
         <div class="two-columns">

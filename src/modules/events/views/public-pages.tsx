@@ -41,3 +41,16 @@ export function EventsPage({ ctx, upcoming, past, now }: { ctx: ViewContext; upc
     </Layout>
   );
 }
+
+export function SeriesPage({ ctx, series, events, now }: { ctx: ViewContext; series: { slug: string; title: string; description: string }; events: EventListRow[]; now: Date }) {
+  return (
+    <Layout ctx={ctx} meta={{ title: series.title, description: series.description, canonicalPath: `/series/${series.slug}` }}>
+      <h1>{series.title}</h1>
+      {series.description ? <p class="lede">{series.description}</p> : null}
+      <p>
+        <a href={`/series/${series.slug}/calendar.ics`}>{ctx.t('events.seriesCalendar')}</a>
+      </p>
+      <EventList ctx={ctx} events={events} now={now} />
+    </Layout>
+  );
+}
