@@ -86,10 +86,17 @@ export function registerPageCache(app: FastifyInstance, ttlSeconds: number): voi
   });
 }
 
+const personal = new WeakSet<FastifyReply>();
+
+/** Marks a response as personal (it carries a form with this visitor's CSRF token, say). */
+export function markPersonal(reply: FastifyReply): void {
+  personal.add(reply);
+}
+
 /** Keeps a rendered page for the next anonymous visitors, if nothing in it is personal. */
 export function rememberPage(req: FastifyRequest, reply: FastifyReply, html: Buffer, status: number): void {
   const cache = req.server.pageCache;
-  if (!cache?.enabled || status !== 200 || reply.hasHeader('set-cookie')) return;
+  if (!cache?.enabled || status !== 200 || personal.has(reply) || reply.hasHeader('set-cookie')) return;
   const key = cacheKey(req);
   if (key) cache.set(key, html, 'text/html; charset=utf-8', Date.now());
 }

@@ -10,7 +10,7 @@ import { isMessageKey, translator, type Lang } from '../i18n/index.ts';
 import type { ViewContext } from '../views/context.ts';
 import { cookieOptions } from './cookies.ts';
 import { csrfTokenFor } from './csrf.ts';
-import { rememberPage } from './page-cache.ts';
+import { markPersonal, rememberPage } from './page-cache.ts';
 
 export interface SiteSettings {
   baseUrl: string;
@@ -52,6 +52,8 @@ export function viewContext(req: FastifyRequest, reply: FastifyReply): ViewConte
       ? { name: actor.displayName, canEdit: EDIT_ROLES.has(actor.role), canWrite: actor.role !== 'member' }
       : null,
     get csrfToken() {
+      // A page holding this visitor's token is theirs alone: never served to anyone else.
+      markPersonal(reply);
       token ??= csrfTokenFor(req, reply, site.appSecret);
       return token;
     },
