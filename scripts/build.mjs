@@ -17,4 +17,6 @@ await Promise.all([
   }),
   build({ ...common, entryPoints: ['src/client/app.ts'], outfile: 'public/build/app.js', platform: 'browser', format: 'iife', target: 'es2020', minify: true }),
   build({ ...common, entryPoints: ['src/client/styles.css'], outfile: 'public/build/app.css', minify: true }),
+  build({ ...common, entryPoints: ['src/client/checkin.ts'], outfile: 'public/build/checkin.js', platform: 'browser', format: 'iife', target: 'es2020', minify: true }),
+  build({ ...common, entryPoints: ['src/client/checkin.css'], outfile: 'public/build/checkin.css', minify: true }),
 ]);

@@ -31,12 +31,17 @@ const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const PUBLIC_DIR = path.join(rootDir, 'public');
 
 /** Cache-busting URLs for the bundled CSS and JS (built by scripts/build.mjs). */
-function assetUrls(): { css: string; js: string } {
+function assetUrls(): { css: string; js: string; checkinJs: string; checkinCss: string } {
   const version = (file: string) => {
     const full = path.join(PUBLIC_DIR, 'build', file);
     return existsSync(full) ? createHash('sha256').update(readFileSync(full)).digest('hex').slice(0, 12) : 'dev';
   };
-  return { css: `/static/build/app.css?v=${version('app.css')}`, js: `/static/build/app.js?v=${version('app.js')}` };
+  return {
+    css: `/static/build/app.css?v=${version('app.css')}`,
+    js: `/static/build/app.js?v=${version('app.js')}`,
+    checkinJs: `/static/build/checkin.js?v=${version('checkin.js')}`,
+    checkinCss: `/static/build/checkin.css?v=${version('checkin.css')}`,
+  };
 }
 
 /** Pino options shared by the server and the CLI: secrets and cookies never reach the log. */

@@ -3,6 +3,7 @@
  *   npm run cli -- migrate
  *   npm run cli -- create-admin --email ada@example.org --name "Ada" [--password …]   (asks when omitted)
  *   npm run cli -- seed-demo     (only into an empty database)
+ *   npm run cli -- rebuild-balances   (recompute the ledger's running totals from its postings)
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createUser } from './modules/accounts/index.ts';
 import { ensureBaseline } from './modules/demo/baseline.ts';
+import { rebuildLedgerBalances } from './modules/ledger/index.ts';
 import { seedDemo } from './modules/demo/seed-demo.ts';
 
 async function askPassword(): Promise<string> {
@@ -31,8 +33,8 @@ async function main(): Promise<number> {
     options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
   });
   const command = positionals[0];
-  if (!command || !['migrate', 'create-admin', 'seed-demo'].includes(command)) {
-    console.error('Usage: cli <migrate | create-admin --email E --name N [--password P] | seed-demo>');
+  if (!command || !['migrate', 'create-admin', 'seed-demo', 'rebuild-balances'].includes(command)) {
+    console.error('Usage: cli <migrate | create-admin --email E --name N [--password P] | seed-demo | rebuild-balances>');
     return 2;
   }
   const config = loadConfig();
@@ -42,6 +44,10 @@ async function main(): Promise<number> {
     await ensureBaseline(database.db, new Date());
     if (command === 'migrate') {
       console.log(outcome.applied.length ? `Applied: ${outcome.applied.join(', ')}` : 'The database is up to date.');
+      return 0;
+    }
+    if (command === 'rebuild-balances') {
+      console.log(`Ledger running totals rebuilt: ${await rebuildLedgerBalances(database.db)} rows.`);
       return 0;
     }
     if (command === 'seed-demo') {

@@ -37,9 +37,6 @@ const SAME_CODE_MS = 3_000;
 const SCAN_EVERY_MS = 150;
 const MAX_FRAME_SIDE = 800;
 
-const root = document.querySelector<HTMLElement>('.checkin');
-if (root) setUp(root);
-
 function setUp(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('.checkin-form');
   const input = form?.querySelector<HTMLInputElement>('input[name="code"]');
@@ -329,3 +326,7 @@ const FALLBACK = {
     status: { valid: 'Valid ticket: welcome!', already: 'Already checked in', cancelled: 'Cancelled ticket', unknown: 'Unknown ticket' },
   },
 } as const;
+
+// Last, once every constant above is initialised.
+const checkinRoot = document.querySelector<HTMLElement>('.checkin');
+if (checkinRoot) setUp(checkinRoot);

@@ -216,6 +216,19 @@ export interface LedgerLinesTable {
   event_id: number | null;
 }
 
+export interface LedgerBalancesTable {
+  account: string;
+  /** 0 when the lines carry no event. */
+  event_id: number;
+  /** 1 for the lines of event closures (they move results into funds). */
+  closing: number;
+  /** Sum of debit amounts (positive). */
+  debits: number;
+  /** Sum of credit amounts, as a positive number. */
+  credits: number;
+  lines: number;
+}
+
 export type ExpenseStatus = 'submitted' | 'approved' | 'rejected' | 'paid';
 
 export interface ExpensesTable {
@@ -420,6 +433,7 @@ export interface DB {
   events: EventsTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_lines: LedgerLinesTable;
+  ledger_balances: LedgerBalancesTable;
   expenses: ExpensesTable;
   expense_history: ExpenseHistoryTable;
   event_closures: EventClosuresTable;

@@ -72,6 +72,19 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('ledger_lines_account_idx').on('ledger_lines').columns(['account', 'event_id']).execute();
   await db.schema.createIndex('ledger_lines_event_idx').on('ledger_lines').columns(['event_id', 'account']).execute();
 
+  // Running totals kept by postTransaction in the same transaction as the lines: reports read a
+  // few hundred rows instead of scanning every posting (see docs/decisions/008-ledger-balances.md).
+  await db.schema
+    .createTable('ledger_balances')
+    .addColumn('account', 'text', (col) => col.notNull())
+    .addColumn('event_id', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('closing', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('debits', 'bigint', (col) => col.notNull().defaultTo(0))
+    .addColumn('credits', 'bigint', (col) => col.notNull().defaultTo(0))
+    .addColumn('lines', 'integer', (col) => col.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('ledger_balances_pk', ['account', 'event_id', 'closing'])
+    .execute();
+
   await db.schema
     .createTable('expenses')
     .addColumn('id', 'integer', c.id)

@@ -4,6 +4,7 @@ import { formatDateTime, translator, type Lang } from '../../shared/i18n/index.t
 import type { Mailer } from '../../shared/mailer.ts';
 import { formatCents } from '../ledger/index.ts';
 import { getOrderByPublicId, listTicketsOfOrder } from './ticketing-queries.ts';
+import { orderAccessToken } from './order-access.ts';
 import { eventIcs, qrPng, ticketSigner } from './tickets/index.ts';
 
 export interface NotifyDeps {
@@ -14,8 +15,8 @@ export interface NotifyDeps {
   lang: Lang;
 }
 
-export function orderLink(baseUrl: string, publicId: string, token: string | null): string {
-  return `${baseUrl}/orders/${publicId}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+export function orderLink(deps: Pick<NotifyDeps, 'baseUrl' | 'appSecret'>, publicId: string): string {
+  return `${deps.baseUrl}/orders/${publicId}?token=${encodeURIComponent(orderAccessToken(deps.appSecret, publicId))}`;
 }
 
 export function eventCalendar(order: { event_id: number; event_slug: string; event_title: string; starts_at: string; ends_at: string; venue: string; address: string; event_status: string; event_updated_at: string; description_md: string }, baseUrl: string): string {
@@ -33,7 +34,7 @@ export function eventCalendar(order: { event_id: number; event_slug: string; eve
 }
 
 /** Sends the tickets: one QR code per seat (signed, verifiable offline) and the .ics file. */
-export async function sendTickets(deps: NotifyDeps, publicId: string, token: string | null): Promise<void> {
+export async function sendTickets(deps: NotifyDeps, publicId: string): Promise<void> {
   const order = await getOrderByPublicId(deps.db, publicId);
   if (!order) return;
   const tickets = await listTicketsOfOrder(deps.db, order.id);
@@ -52,13 +53,13 @@ export async function sendTickets(deps: NotifyDeps, publicId: string, token: str
       date: formatDateTime(order.starts_at, deps.lang),
       venue: [order.venue, order.address].filter(Boolean).join(', '),
       codes: tickets.map((x) => x.short_code).join(', '),
-      link: orderLink(deps.baseUrl, order.public_id, token),
+      link: orderLink(deps, order.public_id),
     }),
     attachments,
   });
 }
 
-export async function sendReservation(deps: NotifyDeps, publicId: string, token: string | null): Promise<void> {
+export async function sendReservation(deps: NotifyDeps, publicId: string): Promise<void> {
   const order = await getOrderByPublicId(deps.db, publicId);
   if (!order) return;
   const t = translator(deps.lang);
@@ -70,19 +71,19 @@ export async function sendReservation(deps: NotifyDeps, publicId: string, token:
       title: order.event_title,
       total: formatCents(Number(order.total), deps.lang),
       until: formatDateTime(order.reserved_until, deps.lang),
-      link: orderLink(deps.baseUrl, order.public_id, token),
+      link: orderLink(deps, order.public_id),
     }),
   });
 }
 
-export async function sendOffer(deps: NotifyDeps, offer: { publicId: string; accessToken: string; email: string; name: string; reservedUntil: string }): Promise<void> {
+export async function sendOffer(deps: NotifyDeps, offer: { publicId: string; email: string; name: string; reservedUntil: string }): Promise<void> {
   const order = await getOrderByPublicId(deps.db, offer.publicId);
   if (!order) return;
   const t = translator(deps.lang);
   await deps.mailer.send({
     to: offer.email,
     subject: t('mail.offer.subject', { title: order.event_title }),
-    text: t('mail.offer.body', { name: offer.name, title: order.event_title, until: formatDateTime(offer.reservedUntil, deps.lang), link: orderLink(deps.baseUrl, offer.publicId, offer.accessToken) }),
+    text: t('mail.offer.body', { name: offer.name, title: order.event_title, until: formatDateTime(offer.reservedUntil, deps.lang), link: orderLink(deps, offer.publicId) }),
   });
 }
 

@@ -1,5 +1,5 @@
 /** Ordering, orders, the waiting list, calendars, the Stripe webhook, and the organisers' ticketing desk. */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../../app-deps.ts';
@@ -8,7 +8,6 @@ import { readForm, validateForm } from '../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
 import type { FormState } from '../../shared/views/form-fields.tsx';
 import { authorize } from '../accounts/index.ts';
-import { hashSecretToken } from '../accounts/secret-token.ts';
 import { getStandingOfUser } from '../contributors/index.ts';
 import { cancelEvent, cancelOwnOrder, markRefunded } from './commands/cancellations.ts';
 import { checkIn } from './commands/check-in.ts';
@@ -19,6 +18,7 @@ import { confirmFreeOffer, joinWaitlist, sweepReservations } from './commands/wa
 import { registrationState } from './domain/capacity.ts';
 import { cancellationDeadline, selfCancellation } from './domain/refund-policy.ts';
 import { eventCalendar, sendEventCancelled, sendOffer, sendReservation, sendTickets, type NotifyDeps } from './notifications.ts';
+import { isOrderAccessToken, orderAccessToken } from './order-access.ts';
 import { manualProvider, type PaymentProvider } from './payments/provider.ts';
 import { createStripeClient, stripeProvider, verifyWebhook } from './payments/stripe-provider.ts';
 import { getEvent, getEventBySlug } from './queries.ts';
@@ -105,15 +105,22 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
     } catch (error) {
       if (error instanceof AppError && error.status < 500 && !(error instanceof NotFoundError)) {
         const field = error.code.startsWith('code_') ? 'code' : error.code === 'below_minimum' ? 'offered' : error.code === 'too_many' || error.code === 'already_registered' ? 'quantity' : 'ticket_type_id';
-        return eventPage(req, reply, slug, { order: { values: fields, errors: { [field]: error.messageKey } } }, error.status);
+        // When the form itself disappears (sold out), the message and the person's name and email move to the waiting list.
+        return eventPage(
+          req,
+          reply,
+          slug,
+          { order: { values: fields, errors: { [field]: error.messageKey } }, waitlist: { values: { name: fields.name, email: fields.email }, errors: {} }, notice: viewContext(req, reply).t(error.messageKey) },
+          error.status,
+        );
       }
       throw error;
     }
     // A double click returns the first order: its page is reached through the email link.
-    if (!placed.created || !placed.accessToken) return redirectWithFlash(req, reply, `/events/${slug}`, 'tickets.alreadyPlaced');
-    const link = `/orders/${placed.publicId}?token=${encodeURIComponent(placed.accessToken)}`;
+    if (!placed.created) return redirectWithFlash(req, reply, `/events/${slug}`, 'tickets.alreadyPlaced');
+    const link = `/orders/${placed.publicId}?token=${encodeURIComponent(orderAccessToken(deps.config.appSecret, placed.publicId))}`;
     if (placed.status === 'confirmed') {
-      await sendTickets(notify(req), placed.publicId, placed.accessToken);
+      await sendTickets(notify(req), placed.publicId);
       return redirectWithFlash(req, reply, link, 'tickets.confirmed');
     }
     const provider = providers[checkoutProvider]!;
@@ -123,7 +130,7 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
       { success: `${deps.config.baseUrl}${link}`, cancel: `${deps.config.baseUrl}/events/${slug}` },
     );
     if (checkout.ref) await db.updateTable('orders').set({ provider_ref: checkout.ref }).where('id', '=', order.id).execute();
-    await sendReservation(notify(req), placed.publicId, placed.accessToken);
+    await sendReservation(notify(req), placed.publicId);
     if (checkout.redirectUrl) return reply.redirect(checkout.redirectUrl, 303);
     return redirectWithFlash(req, reply, link, 'tickets.reserved');
   });
@@ -138,7 +145,9 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
     try {
       await joinWaitlist(base(), { eventId: event.id, ticketTypeId: result.data.ticket_type_id, name: result.data.name, email: result.data.email, userId: req.actor?.id ?? null });
     } catch (error) {
-      if (error instanceof AppError && error.status < 500 && !(error instanceof NotFoundError)) return eventPage(req, reply, slug, { waitlist: { values: fields, errors: { email: error.messageKey } } }, error.status);
+      if (error instanceof AppError && error.status < 500 && !(error instanceof NotFoundError)) {
+        return eventPage(req, reply, slug, { waitlist: { values: fields, errors: { email: error.messageKey } }, notice: viewContext(req, reply).t(error.messageKey) }, error.status);
+      }
       throw error;
     }
     return redirectWithFlash(req, reply, `/events/${slug}`, 'tickets.waitlistJoined');
@@ -147,10 +156,7 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
   /** An order is reached by its secret link only; a wrong or missing token is a 404, like an unknown order. */
   async function orderFor(req: FastifyRequest, token: unknown) {
     const order = await getOrderByPublicId(db, (req.params as { publicId: string }).publicId);
-    if (!order || typeof token !== 'string' || token.length > 100) throw new NotFoundError();
-    const expected = Buffer.from(order.access_hash);
-    const actual = Buffer.from(hashSecretToken(token));
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new NotFoundError();
+    if (!order || !isOrderAccessToken(deps.config.appSecret, order.public_id, token)) throw new NotFoundError();
     return order;
   }
 
@@ -203,7 +209,7 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
     const order = await orderFor(req, fields.token);
     const link = `/orders/${order.public_id}?token=${encodeURIComponent(String(fields.token))}`;
     if (!(await confirmFreeOffer(base(), order.id))) return redirectWithFlash(req, reply, link, 'tickets.reservationExpired', 'error');
-    await sendTickets(notify(req), order.public_id, String(fields.token));
+    await sendTickets(notify(req), order.public_id);
     return redirectWithFlash(req, reply, link, 'tickets.confirmed');
   });
 
@@ -274,7 +280,7 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
         }
         if (outcome.kind === 'paid') {
           const order = await db.selectFrom('orders').select('public_id').where('id', '=', outcome.orderId).executeTakeFirstOrThrow();
-          await sendTickets(notify(req), order.public_id, null);
+          await sendTickets(notify(req), order.public_id);
         } else if (outcome.kind === 'refund_needed' && paymentRef) {
           await providers.stripe!.refund({ paymentRef, amount: outcome.amount });
         }
@@ -358,7 +364,7 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
     const order = await db.selectFrom('orders').select(['id', 'event_id', 'total', 'public_id']).where('id', '=', orderIdOf(req)).executeTakeFirst();
     if (!order) throw new NotFoundError();
     const outcome = await recordPayment(base(), { orderId: order.id, provider: 'manual', providerEventId: `manual:${order.id}`, amount: Number(order.total), fee: 0, actorUserId: actor.id });
-    if (outcome.kind === 'paid') await sendTickets(notify(req), order.public_id, null);
+    if (outcome.kind === 'paid') await sendTickets(notify(req), order.public_id);
     return redirectWithFlash(req, reply, `/editor/events/${order.event_id}/tickets#order-${order.id}`, outcome.kind === 'refund_needed' ? 'ticketing.paidTooLate' : 'ticketing.markedPaid', outcome.kind === 'refund_needed' ? 'error' : 'success');
   });
 

@@ -9,7 +9,11 @@ const positiveInt = (max: number, fallback?: number) =>
     (v) => (v === '' || v === undefined ? (fallback ?? NaN) : Number(v)),
     z.number('errors.required').int('errors.invalid').min(1, 'errors.invalid').max(max, 'errors.invalid'),
   );
-const optionalEuros = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined), euros({ allowZero: true }).optional());
+// A generous ceiling: 10 000 € per seat keeps every total a safe integer of cents.
+const optionalEuros = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined),
+  euros({ allowZero: true }).refine((c) => c <= 1_000_000, 'tickets.offeredTooHigh').optional(),
+);
 
 export const orderSchema = z.object({
   ticket_type_id: positiveInt(1e9),

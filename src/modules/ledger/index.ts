@@ -10,6 +10,7 @@ export { credit, debit, reversalOf, type PostingLine, type TransactionDraft } fr
 export { formatCents, parseEuros, type Cents } from './domain/money.ts';
 export { counterpartProviders, type CounterpartProvider } from './transparency.ts';
 export { ledgerTotal, accountBalances } from './queries.ts';
+export { rebuildLedgerBalances } from './commands/rebuild-balances.ts';
 
 export function registerLedger(app: FastifyInstance, deps: AppDeps): void {
   publicLedgerRoutes(app, deps);

@@ -190,3 +190,34 @@ describe.each(DIALECTS)('ledger (%s)', (dialect) => {
     expect((await t.client().get('/transparency/transactions/999999')).statusCode).toBe(404);
   });
 });
+
+describe.each(DIALECTS)('ledger running totals (%s)', (dialect) => {
+  it('agree with the postings, and can be rebuilt from them', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      const { postTransaction, rebuildLedgerBalances } = await import('./index.ts');
+      const { debit, credit } = await import('./domain/posting.ts');
+      const now = new Date('2026-06-01T00:00:00Z');
+      for (let i = 0; i < 20; i++) {
+        await t.db.db.transaction().execute((trx) =>
+          postTransaction(trx, { date: now.toISOString(), description: `t${i}`, causeType: i % 5 === 0 ? 'event_closure' : 'donation', causeId: null, idempotencyKey: `rt-${i}`, lines: [debit('assets:bank', 100 + i), credit('income:donations', 100 + i)] }, { actorUserId: null, now }),
+        );
+      }
+      const before = await t.db.db.selectFrom('ledger_balances').selectAll().orderBy('account').orderBy('closing').execute();
+      // 16 ordinary donations (i not a multiple of 5) of 100 + i cents; 4 "closing" ones.
+      const ordinary = Array.from({ length: 20 }, (_, i) => i).filter((i) => i % 5 !== 0).reduce((s, i) => s + 100 + i, 0);
+      const bank = before.find((b) => b.account === 'assets:bank' && b.closing === 0)!;
+      expect([Number(bank.debits), Number(bank.credits), bank.lines]).toEqual([ordinary, 0, 16]);
+      expect(await ledgerTotal(t.db.db)).toEqual({ total: 0, unbalanced: 0 });
+      // Drift is detected by the audit, and a rebuild repairs it.
+      await t.db.db.updateTable('ledger_balances').set({ debits: 1 }).where('account', '=', 'assets:bank').where('closing', '=', 0).execute();
+      expect((await ledgerTotal(t.db.db)).unbalanced).toBeGreaterThan(0);
+      await rebuildLedgerBalances(t.db.db);
+      const after = await t.db.db.selectFrom('ledger_balances').selectAll().orderBy('account').orderBy('closing').execute();
+      expect(after.map((r) => ({ ...r, debits: Number(r.debits), credits: Number(r.credits) }))).toEqual(before.map((r) => ({ ...r, debits: Number(r.debits), credits: Number(r.credits) })));
+      expect(await ledgerTotal(t.db.db)).toEqual({ total: 0, unbalanced: 0 });
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -7,15 +7,29 @@ export const EVENT_CLOSURE_CAUSE = 'event_closure';
 export const VISUALS_SPLIT_SETTING = 'allocation.visuals_basis_points';
 export const DEFAULT_VISUALS_BASIS_POINTS = 5000;
 
-/** The balance of each account (debit > 0), optionally for one event. */
-export async function accountBalances(db: Executor, options: { eventId?: number } = {}): Promise<Map<string, number>> {
-  let q = db.selectFrom('ledger_lines').select(['account', sql<number>`sum(amount)`.as('balance')]).groupBy('account');
+/**
+ * The balance of each account (debit > 0), optionally for one event, read from the running
+ * totals. `closing`: include (default), exclude or only the closing entries of events.
+ */
+export async function accountBalances(db: Executor, options: { eventId?: number; closing?: 'include' | 'exclude' | 'only' } = {}): Promise<Map<string, number>> {
+  let q = db.selectFrom('ledger_balances').select(['account', sql<number>`sum(debits - credits)`.as('balance')]).groupBy('account');
   if (options.eventId !== undefined) q = q.where('event_id', '=', options.eventId);
+  if (options.closing === 'exclude') q = q.where('closing', '=', 0);
+  if (options.closing === 'only') q = q.where('closing', '=', 1);
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.account, Number(r.balance)]));
 }
 
-/** Sum of all lines: zero whenever the ledger is whole. */
+/** The cheap public check: every balance added up is zero (each posting was checked balanced when written). */
+export async function balanceCheck(db: Executor): Promise<{ total: number; lines: number }> {
+  const row = await db
+    .selectFrom('ledger_balances')
+    .select([sql<number>`coalesce(sum(debits - credits), 0)`.as('total'), sql<number>`coalesce(sum(lines), 0)`.as('lines')])
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), lines: Number(row.lines) };
+}
+
+/** The full audit, over every line: sums, per-transaction balance, and the running totals agreeing with the lines. */
 export async function ledgerTotal(db: Executor): Promise<{ total: number; unbalanced: number }> {
   const total = await db.selectFrom('ledger_lines').select(sql<number>`coalesce(sum(amount), 0)`.as('t')).executeTakeFirstOrThrow();
   const unbalanced = await db
@@ -31,7 +45,11 @@ export async function ledgerTotal(db: Executor): Promise<{ total: number; unbala
     .select(sql<number>`count(*)`.as('n'))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('ledger_lines').select('ledger_lines.id').whereRef('ledger_lines.transaction_id', '=', 'ledger_transactions.id'))))
     .executeTakeFirstOrThrow();
-  return { total: Number(total.t), unbalanced: Number(unbalanced.bad) + Number(empty.n) };
+  // The running totals must say exactly what the lines say.
+  const fromLines = await db.selectFrom('ledger_lines').select(['account', sql<number>`sum(amount)`.as('b')]).groupBy('account').execute();
+  const fromTotals = await accountBalances(db);
+  const drift = fromLines.filter((r) => Number(r.b) !== (fromTotals.get(r.account) ?? 0)).length + [...fromTotals.keys()].filter((a) => !fromLines.some((r) => r.account === a) && fromTotals.get(a) !== 0).length;
+  return { total: Number(total.t), unbalanced: Number(unbalanced.bad) + Number(empty.n) + drift };
 }
 
 export interface EventFinancials {
@@ -53,13 +71,12 @@ export async function listEventFinancials(db: Executor): Promise<EventFinancials
   const [events, sums, committed, closures] = await Promise.all([
     db.selectFrom('events').select(['id', 'slug', 'title', 'starts_at']).where('status', '!=', 'draft').orderBy('starts_at', 'desc').execute(),
     db
-      .selectFrom('ledger_lines')
-      .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_lines.transaction_id')
-      .select(['ledger_lines.event_id', 'ledger_lines.account', sql<number>`sum(ledger_lines.amount)`.as('total')])
-      .where('ledger_lines.event_id', 'is not', null)
-      .where('ledger_transactions.cause_type', '!=', EVENT_CLOSURE_CAUSE)
-      .where('ledger_lines.account', 'in', ['income:tickets', 'expenses:event_logistics'])
-      .groupBy(['ledger_lines.event_id', 'ledger_lines.account'])
+      .selectFrom('ledger_balances')
+      .select(['event_id', 'account', sql<number>`sum(debits - credits)`.as('total')])
+      .where('event_id', '!=', 0)
+      .where('closing', '=', 0)
+      .where('account', 'in', ['income:tickets', 'expenses:event_logistics'])
+      .groupBy(['event_id', 'account'])
       .execute(),
     db
       .selectFrom('expenses')
@@ -201,14 +218,12 @@ export interface RoyaltyRow {
 
 /** What each contributor was credited, was paid and is owed in royalties. */
 export async function listRoyalties(db: Executor): Promise<RoyaltyRow[]> {
+  // A range, not LIKE: SQLite's LIKE ignores case and cannot use the key.
   const rows = await db
-    .selectFrom('ledger_lines')
-    .select([
-      'account',
-      sql<number>`sum(case when amount < 0 then -amount else 0 end)`.as('credited'),
-      sql<number>`sum(case when amount > 0 then amount else 0 end)`.as('paid'),
-    ])
-    .where('account', 'like', 'liabilities:royalties:%')
+    .selectFrom('ledger_balances')
+    .select(['account', sql<number>`sum(credits)`.as('credited'), sql<number>`sum(debits)`.as('paid')])
+    .where('account', '>=', 'liabilities:royalties:')
+    .where('account', '<', 'liabilities:royalties;')
     .groupBy('account')
     .execute();
   if (rows.length === 0) return [];
@@ -227,8 +242,8 @@ export async function listRoyalties(db: Executor): Promise<RoyaltyRow[]> {
 
 export async function royaltiesOwed(db: Executor, contributorId: number): Promise<number> {
   const row = await db
-    .selectFrom('ledger_lines')
-    .select(sql<number>`coalesce(sum(amount), 0)`.as('balance'))
+    .selectFrom('ledger_balances')
+    .select(sql<number>`coalesce(sum(debits - credits), 0)`.as('balance'))
     .where('account', '=', `liabilities:royalties:${contributorId}`)
     .executeTakeFirstOrThrow();
   return -Number(row.balance);
@@ -336,14 +351,7 @@ export async function visualsBasisPoints(db: Executor): Promise<number> {
 
 /** Totals per account over every transaction except closing entries (which only move results into funds). */
 export async function flowTotals(db: Executor): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('ledger_lines')
-    .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_lines.transaction_id')
-    .select(['ledger_lines.account', sql<number>`sum(ledger_lines.amount)`.as('total')])
-    .where('ledger_transactions.cause_type', '!=', EVENT_CLOSURE_CAUSE)
-    .groupBy('ledger_lines.account')
-    .execute();
-  return new Map(rows.map((r) => [r.account, Number(r.total)]));
+  return accountBalances(db, { closing: 'exclude' });
 }
 
 export async function countAllTransactions(db: Executor): Promise<number> {

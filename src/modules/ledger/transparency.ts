@@ -3,11 +3,10 @@ import type { Executor } from '../../db/database.ts';
 import { availableToSpend } from './expense-categories.ts';
 import {
   accountBalances,
+  balanceCheck,
   bookSalesSummary,
   committedExpenses,
-  countAllTransactions,
   flowTotals,
-  ledgerTotal,
   listEventFinancials,
   listRoyalties,
 } from './queries.ts';
@@ -25,14 +24,13 @@ const FUNDS = [
 ] as const;
 
 export async function getTransparencyData(db: Executor): Promise<TransparencyData> {
-  const [balances, flows, events, royalties, book, check, transactions, committedVisuals, committedBook, counterparts] = await Promise.all([
+  const [balances, flows, events, royalties, book, check, committedVisuals, committedBook, counterparts] = await Promise.all([
     accountBalances(db),
     flowTotals(db),
     listEventFinancials(db),
     listRoyalties(db),
     bookSalesSummary(db),
-    ledgerTotal(db),
-    countAllTransactions(db),
+    balanceCheck(db),
     committedExpenses(db, 'expenses:visuals', null),
     committedExpenses(db, 'expenses:book_editing', null),
     Promise.all(counterpartProviders.map((p) => p(db))).then((lists) => lists.flat()),
@@ -53,6 +51,6 @@ export async function getTransparencyData(db: Executor): Promise<TransparencyDat
     royalties,
     book,
     counterparts,
-    ledgerCheck: { ...check, transactions },
+    ledgerCheck: check,
   };
 }

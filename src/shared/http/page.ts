@@ -15,7 +15,7 @@ import { markPersonal, rememberPage } from './page-cache.ts';
 export interface SiteSettings {
   baseUrl: string;
   appSecret: string;
-  assets: { css: string; js: string };
+  assets: { css: string; js: string; checkinJs: string; checkinCss: string };
   maxUploadBytes: number;
 }
 

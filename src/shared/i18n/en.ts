@@ -382,7 +382,7 @@ export const en: Record<keyof typeof fr, string> = {
   'transparency.allocationHistory': "Where the surpluses went",
   'transparency.allocationIntro': "When an evening’s accounts are closed, its surplus is split between the visuals fund and the book editing fund by the rule in force; a deficit is covered by the general fund.",
   'transparency.available': "Available",
-  'transparency.balanced': "The ledger balances: {n} transaction(s), each with debits equal to credits.",
+  'transparency.balanced': "The ledger balances: {n} posting line(s), total debits equal to total credits.",
   'transparency.book': "The book and royalties",
   'transparency.bookIntro': "Income from paper copies, after manufacturing and payment fees, is shared to the cent among the book’s contributors.",
   'transparency.bookSales': "Sales of paper copies",
@@ -681,4 +681,9 @@ export const en: Record<keyof typeof fr, string> = {
   'contributionKind.translator': "Translation",
   'contributionKind.illustrator': "Illustrations",
   'contributionKind.talk': "Talk at an evening",
+  'checkin.contributor': "contributor",
+  'tickets.busy': "Many people are booking right now: try again in a few seconds.",
+  'tickets.offeredTooHigh': "This amount is above the maximum accepted per seat (€10,000).",
+  'checkin.networkError': "No network: the ticket was not checked. Try again.",
+  'checkin.serverError': "The server refused the check (session expired?). Reload the page.",
 };

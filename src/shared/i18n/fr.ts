@@ -380,7 +380,7 @@ export const fr = {
   'transparency.allocationHistory': "Où sont allés les excédents",
   'transparency.allocationIntro': "Quand les comptes d’une soirée sont clôturés, son excédent est partagé entre le fonds visuels et le fonds d’édition du livre, selon la règle en vigueur ; un déficit est couvert par le fonds général.",
   'transparency.available': "Disponible",
-  'transparency.balanced': "Le grand livre est équilibré : {n} opération(s), chacune au débit égal au crédit.",
+  'transparency.balanced': "Le grand livre est équilibré : {n} ligne(s) d’écriture, total des débits égal au total des crédits.",
   'transparency.book': "Le livre et les droits d’auteur",
   'transparency.bookIntro': "Les recettes des exemplaires papier, après fabrication et frais de paiement, sont partagées au centime près entre les contributeur·rices du livre.",
   'transparency.bookSales': "Ventes d’exemplaires papier",
@@ -679,4 +679,9 @@ export const fr = {
   'contributionKind.translator': "Traduction",
   'contributionKind.illustrator': "Illustrations",
   'contributionKind.talk': "Intervention en soirée",
+  'checkin.contributor': "contributeur·rice",
+  'tickets.busy': "Beaucoup de monde réserve en ce moment : réessayez dans quelques secondes.",
+  'tickets.offeredTooHigh': "Ce montant dépasse le maximum accepté par place (10 000 €).",
+  'checkin.networkError': "Pas de réseau : le billet n’a pas été vérifié. Réessayez.",
+  'checkin.serverError': "Le serveur a refusé la vérification (session expirée ?). Rechargez la page.",
 } as const;

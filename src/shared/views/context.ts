@@ -10,7 +10,7 @@ export interface ViewContext {
   user: { name: string; canEdit: boolean; canWrite: boolean } | null;
   /** Reading it issues the CSRF cookie when needed; forms put it in a hidden field. */
   readonly csrfToken: string;
-  assets: { css: string; js: string };
+  assets: { css: string; js: string; checkinJs: string; checkinCss: string };
   maxUploadMb: number;
   flash: { kind: 'success' | 'error'; key: MessageKey } | null;
 }

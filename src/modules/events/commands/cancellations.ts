@@ -7,7 +7,7 @@ import { credit, debit, postTransaction } from '../../ledger/index.ts';
 import { selfCancellation } from '../domain/refund-policy.ts';
 import { cancellationClosed, orderNotCancellable } from '../errors.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
-import { releaseAndOffer, type Offer } from './waitlist.ts';
+import { releaseAndOffer, releaseCodeUses, type Offer } from './waitlist.ts';
 
 type Deps = { db: Db; dialect: Dialect; now: Date; providers: Record<string, PaymentProvider> };
 
@@ -61,6 +61,7 @@ export async function cancelOwnOrder(deps: Deps, orderId: number): Promise<{ ref
     const rule = selfCancellation({ policy: event.refund_policy, paid, startsAt: event.starts_at, deadlineHours: event.cancellation_deadline_hours, now: deps.now });
     if (!rule.allowed) throw cancellationClosed();
     await trx.updateTable('orders').set({ status: 'cancelled', refund_due: rule.refund, updated_at: deps.now.toISOString() }).where('id', '=', orderId).execute();
+    await releaseCodeUses(trx, [orderId]);
     await trx.updateTable('waitlist').set({ status: 'removed', updated_at: deps.now.toISOString() }).where('order_id', '=', orderId).execute();
     await recordEvent(trx, { actorUserId: current.user_id, action: 'order.cancelled_by_attendee', subjectType: 'order', subjectId: orderId, data: { refund: rule.refund }, now: deps.now });
     const offers = await releaseAndOffer(trx, current.event_id, deps.now);

@@ -5,6 +5,7 @@ import { recordEvent } from '../../audit/index.ts';
 import { credit, debit, postTransaction } from '../../ledger/index.ts';
 import { availability } from '../domain/capacity.ts';
 import { issueTickets, loadHoldings } from './order-tickets.ts';
+import { releaseCodeUses } from './waitlist.ts';
 
 export interface PaymentInput {
   /** Our order id (manual) or the provider's checkout reference (Stripe session id). */
@@ -46,13 +47,15 @@ export async function recordPayment(deps: { db: Db; dialect: Dialect; now: Date 
   return deps.db.transaction().execute(async (trx) => {
     await lockEventRow(trx, deps.dialect, first.event_id);
     const order = (await find(trx))!;
+    // A second notification for an order already paid (another event id for the same session) books nothing.
+    if (order.status === 'paid') return { kind: 'duplicate', orderId: order.id } as const;
     const inserted = await trx
       .insertInto('payments')
       .values({ order_id: order.id, provider: input.provider, provider_event_id: input.providerEventId, kind: 'payment', amount: input.amount, fee: input.fee, transaction_id: null, created_at: now.toISOString() })
       .onConflict((oc) => oc.column('provider_event_id').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted || order.status === 'paid') return { kind: 'duplicate', orderId: order.id } as const;
+    if (!inserted) return { kind: 'duplicate', orderId: order.id } as const;
 
     let seatsOk = order.status === 'reserved' && (order.reserved_until ?? '') > now.toISOString();
     if (!seatsOk && (order.status === 'reserved' || order.status === 'expired')) {
@@ -76,6 +79,7 @@ export async function recordPayment(deps: { db: Db; dialect: Dialect; now: Date 
     await trx.updateTable('payments').set({ transaction_id: transactionId }).where('id', '=', inserted.id).execute();
     if (!seatsOk) {
       await trx.updateTable('orders').set({ status: 'cancelled', refund_due: input.amount, provider_payment_ref: input.providerPaymentRef ?? null, updated_at: now.toISOString() }).where('id', '=', order.id).execute();
+      if (order.status === 'reserved') await releaseCodeUses(trx, [order.id]);
       await recordEvent(trx, { actorUserId: input.actorUserId, action: 'order.paid_too_late', subjectType: 'order', subjectId: order.id, now });
       return { kind: 'refund_needed', orderId: order.id, amount: input.amount } as const;
     }

@@ -4,9 +4,9 @@ import { lockEventRow } from '../../../db/locks.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { recordEvent } from '../../audit/index.ts';
 import { hashSecretToken } from '../../accounts/secret-token.ts';
-import { availability, WAITLIST_OFFER_MINUTES } from '../domain/capacity.ts';
+import { availability, OPEN_KINDS, registrationState, WAITLIST_OFFER_MINUTES } from '../domain/capacity.ts';
 import { nextInLine } from '../domain/waitlist.ts';
-import { alreadyRegistered, notSoldOut, unknownTicketType } from '../errors.ts';
+import { alreadyRegistered, eventCancelled, notAContributor, notSoldOut, registrationClosed, unknownTicketType } from '../errors.ts';
 import { issueTickets, loadHoldings } from './order-tickets.ts';
 
 export interface Offer {
@@ -19,6 +19,20 @@ export interface Offer {
   reservedUntil: string;
 }
 
+/** An invitation code's use comes back when the order that used it no longer holds its seats. */
+export async function releaseCodeUses(trx: Trx, orderIds: number[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  const rows = await trx.selectFrom('orders').select(['invitation_code_id', 'quantity']).where('id', 'in', orderIds).where('invitation_code_id', 'is not', null).execute();
+  for (const r of rows) {
+    await trx
+      .updateTable('invitation_codes')
+      .set((eb) => ({ uses: eb('uses', '-', r.quantity) }))
+      .where('id', '=', r.invitation_code_id!)
+      .where('uses', '>=', r.quantity)
+      .execute();
+  }
+}
+
 /** Joins the waiting list of a sold-out ticket type (once per person). */
 export async function joinWaitlist(
   deps: { db: Db; dialect: Dialect; now: Date },
@@ -26,10 +40,16 @@ export async function joinWaitlist(
 ): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     await lockEventRow(trx, deps.dialect, input.eventId);
-    const event = await trx.selectFrom('events').select(['id', 'capacity']).where('id', '=', input.eventId).executeTakeFirst();
+    const event = await trx.selectFrom('events').selectAll().where('id', '=', input.eventId).executeTakeFirst();
     if (!event) throw new NotFoundError('event');
-    const types = await trx.selectFrom('ticket_types').select(['id', 'quota', 'active']).where('event_id', '=', event.id).execute();
-    if (!types.some((t) => t.id === input.ticketTypeId && t.active === 1)) throw unknownTicketType();
+    const state = registrationState(event, deps.now);
+    if (state === 'cancelled') throw eventCancelled();
+    if (state !== 'open') throw registrationClosed();
+    const types = await trx.selectFrom('ticket_types').select(['id', 'quota', 'active', 'kind']).where('event_id', '=', event.id).execute();
+    const type = types.find((t) => t.id === input.ticketTypeId && t.active === 1);
+    if (!type) throw unknownTicketType();
+    // Contributors have their free seat and invitations their code: the waiting list is for tickets anyone can buy.
+    if (!OPEN_KINDS.includes(type.kind)) throw type.kind === 'contributor' ? notAContributor() : unknownTicketType();
     const seats = availability({ capacity: event.capacity, types, holdings: await loadHoldings(trx, event.id), now: deps.now });
     if ((seats.perType.get(input.ticketTypeId) ?? 0) > 0) throw notSoldOut();
     const already = await trx
@@ -65,6 +85,7 @@ export async function releaseAndOffer(trx: Trx, eventId: number, now: Date): Pro
     .returning('id')
     .execute();
   if (expired.length) {
+    await releaseCodeUses(trx, expired.map((e) => e.id));
     await trx.updateTable('waitlist').set({ status: 'expired', updated_at: iso }).where('order_id', 'in', expired.map((e) => e.id)).where('status', '=', 'offered').execute();
   }
   const event = await trx.selectFrom('events').select(['id', 'capacity', 'status', 'starts_at']).where('id', '=', eventId).executeTakeFirst();

@@ -49,7 +49,8 @@ export function registrationState(
   if (event.status !== 'published') return 'closed';
   const iso = now.toISOString();
   if (event.registration_opens_at && iso < event.registration_opens_at) return 'not_yet';
-  const closes = event.registration_closes_at ?? event.starts_at;
+  // Registration never outlives the start, whatever closing date was typed.
+  const closes = event.registration_closes_at && event.registration_closes_at < event.starts_at ? event.registration_closes_at : event.starts_at;
   return iso < closes ? 'open' : 'closed';
 }
 
@@ -63,3 +64,6 @@ export function unitPrice(type: { kind: string; price: number }, options: { code
   }
   return type.price;
 }
+
+/** Kinds anyone may buy (and so wait for): contributor seats and invitations have their own doors. */
+export const OPEN_KINDS: readonly string[] = ['standard', 'solidarity', 'pay_what_you_want'];

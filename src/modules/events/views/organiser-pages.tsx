@@ -213,8 +213,17 @@ export function CheckinPage({
   const { t } = ctx;
   return (
     <EditorLayout ctx={ctx} title={t('checkin.title', { title: event.title })}>
-      <link rel="stylesheet" href="/static/build/checkin.css" />
-      <div class="checkin" data-event-id={String(event.id)} data-counts-url={`/editor/events/${event.id}/counts`} data-camera-unavailable={t('checkin.cameraUnavailable')}>
+      <link rel="stylesheet" href={ctx.assets.checkinCss} />
+      <div
+        class="checkin"
+        data-event-id={String(event.id)}
+        data-counts-url={`/editor/events/${event.id}/counts`}
+        data-camera-unavailable={t('checkin.cameraUnavailable')}
+        data-network-error={t('checkin.networkError')}
+        data-server-error={t('checkin.serverError')}
+        data-contributor-label={t('checkin.contributor')}
+        data-already-at={t('checkin.alreadyAt')}
+      >
         <p class="checkin-counts" aria-live="polite">
           <span data-count="checkedIn">{counts.checkedIn}</span> / <span data-count="registered">{counts.registered}</span> {t('checkin.present')} ·{' '}
           <span data-count="contributorsIn">{counts.contributorsIn}</span> / <span data-count="contributors">{counts.contributors}</span> {t('ticketing.contributors')}
@@ -237,7 +246,7 @@ export function CheckinPage({
           {result ? <CheckinResultView ctx={ctx} result={result} /> : null}
         </div>
       </div>
-      <script src={`/static/build/checkin.js?v=${encodeURIComponent(ctx.assets.js.split('v=')[1] ?? '')}`} defer />
+      <script src={ctx.assets.checkinJs} defer />
     </EditorLayout>
   );
 }
@@ -252,7 +261,7 @@ export function CheckinResultView({ ctx, result }: { ctx: ViewContext; result: C
       {result.name ? (
         <p>
           {result.name} — {result.typeName}
-          {result.contributor ? ` · ${t('ticketKind.contributor')}` : ''}
+          {result.contributor ? ` · ${t('checkin.contributor')}` : ''}
         </p>
       ) : null}
       {result.status === 'already' && result.checkedInAt ? <p>{t('checkin.alreadyAt', { at: formatDateTime(result.checkedInAt, lang) })}</p> : null}

@@ -13,7 +13,7 @@ import { bookSale, closeEvent, royaltyPayout } from '../domain/allocation.ts';
 import { NoRecipientsError } from '../domain/errors.ts';
 import { credit, debit, reversalOf } from '../domain/posting.ts';
 import { equalWeights } from '../domain/split.ts';
-import { EVENT_CLOSURE_CAUSE, getTransaction, isReversed, royaltiesOwed, visualsBasisPoints, VISUALS_SPLIT_SETTING } from '../queries.ts';
+import { accountBalances, EVENT_CLOSURE_CAUSE, getTransaction, isReversed, royaltiesOwed, visualsBasisPoints, VISUALS_SPLIT_SETTING } from '../queries.ts';
 import { assertEventOpen } from './event-lock.ts';
 import { postTransaction } from './post-transaction.ts';
 
@@ -75,14 +75,8 @@ export async function closeEventAccounts(deps: Deps, input: { eventId: number })
       .where('status', 'in', ['submitted', 'approved'])
       .executeTakeFirstOrThrow();
     if (Number(pending.n) > 0) throw new PendingExpensesError(Number(pending.n));
-    const sums = await trx
-      .selectFrom('ledger_lines')
-      .select(['account', (eb) => eb.fn.sum<number>('amount').as('total')])
-      .where('event_id', '=', input.eventId)
-      .where('account', 'in', ['income:tickets', 'expenses:event_logistics'])
-      .groupBy('account')
-      .execute();
-    const sum = (a: string) => Number(sums.find((s) => s.account === a)?.total ?? 0);
+    const balances = await accountBalances(trx, { eventId: input.eventId });
+    const sum = (a: string) => balances.get(a) ?? 0;
     const basisPoints = await visualsBasisPoints(trx);
     const closing = closeEvent({
       eventId: input.eventId,

@@ -16,6 +16,37 @@ function sameLines(a: readonly PostingLine[], b: readonly PostingLine[]): boolea
 }
 
 /**
+ * Adds lines to the running totals, in a fixed key order so concurrent writers on PostgreSQL
+ * always lock balance rows in the same order (no deadlock).
+ */
+async function addToBalances(trx: Executor, lines: readonly PostingLine[], closing: boolean): Promise<void> {
+  const totals = new Map<string, { account: string; event_id: number; debits: number; credits: number; lines: number }>();
+  for (const l of lines) {
+    const eventId = l.eventId ?? 0;
+    const key = `${l.account}\u0000${eventId}`;
+    const t = totals.get(key) ?? { account: l.account, event_id: eventId, debits: 0, credits: 0, lines: 0 };
+    if (l.amount > 0) t.debits += l.amount;
+    else t.credits -= l.amount;
+    t.lines += 1;
+    totals.set(key, t);
+  }
+  for (const key of [...totals.keys()].sort()) {
+    const t = totals.get(key)!;
+    await trx
+      .insertInto('ledger_balances')
+      .values({ ...t, closing: closing ? 1 : 0 })
+      .onConflict((oc) =>
+        oc.columns(['account', 'event_id', 'closing']).doUpdateSet((eb) => ({
+          debits: eb('ledger_balances.debits', '+', eb.ref('excluded.debits')),
+          credits: eb('ledger_balances.credits', '+', eb.ref('excluded.credits')),
+          lines: eb('ledger_balances.lines', '+', eb.ref('excluded.lines')),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
  * Writes a balanced transaction and its lines, append-only. Idempotent by key: posting the same
  * draft again returns the first transaction's id (created: false) and writes nothing. Runs in the
  * caller's database transaction so the posting commits with whatever caused it.
@@ -57,5 +88,6 @@ export async function postTransaction(
     .insertInto('ledger_lines')
     .values(draft.lines.map((l) => ({ transaction_id: inserted.id, account: l.account, amount: l.amount, event_id: l.eventId ?? null })))
     .execute();
+  await addToBalances(trx, draft.lines, draft.causeType === 'event_closure');
   return { id: inserted.id, created: true };
 }

@@ -20,7 +20,7 @@ export interface TransparencyData {
   royalties: RoyaltyRow[];
   book: { title: string; copies: number; gross: number; manufacturing: number; fees: number; net: number }[];
   counterparts: Counterpart[];
-  ledgerCheck: { total: number; unbalanced: number; transactions: number };
+  ledgerCheck: { total: number; lines: number };
 }
 
 function Money({ ctx, cents, href }: { ctx: ViewContext; cents: number; href?: string }) {
@@ -43,9 +43,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
       <h1>{t('transparency.title')}</h1>
       <p class="lede">{t('transparency.intro')}</p>
       <p class="ledger-check" role="status">
-        {data.ledgerCheck.unbalanced === 0 && data.ledgerCheck.total === 0
-          ? t('transparency.balanced', { n: data.ledgerCheck.transactions })
-          : t('transparency.unbalanced')}{' '}
+        {data.ledgerCheck.total === 0 ? t('transparency.balanced', { n: data.ledgerCheck.lines }) : t('transparency.unbalanced')}{' '}
         <a href="/transparency/transactions">{t('transparency.allTransactions')}</a> ·{' '}
         <a href="/transparency/export.csv">CSV</a> · <a href="/transparency/export.json">JSON</a>
       </p>

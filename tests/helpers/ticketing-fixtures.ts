@@ -1,0 +1,80 @@
+/**
+ * Ticketing fixtures shared by the concurrency and webhook tests: an event with one ticket type,
+ * made through the real commands, and an independent count of the seats held (plain SQL, not the
+ * application's availability code, so a bug there cannot hide itself).
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../src/db/database.ts';
+import { addTicketType } from '../../src/modules/events/commands/manage-ticketing.ts';
+import { saveEvent } from '../../src/modules/events/commands/save-event.ts';
+
+/** The test clock's start (the same as createTestApp's). */
+export const T0 = new Date('2026-06-01T10:00:00Z');
+
+export interface TicketedEvent {
+  eventId: number;
+  slug: string;
+  typeId: number;
+}
+
+/** A published event a month after T0, open for registration, with one 'standard' ticket type. */
+export async function makeTicketedEvent(
+  db: Db,
+  options: { capacity: number; price: number; maxPerOrder?: number; actorUserId?: number; title?: string },
+): Promise<TicketedEvent> {
+  const startsAt = new Date('2026-07-01T18:00:00Z');
+  const title = options.title ?? `Soirée ${randomBytes(4).toString('hex')}`;
+  const meta = { actorUserId: options.actorUserId ?? 1, now: new Date('2026-05-01T00:00:00Z') };
+  return db.transaction().execute(async (trx) => {
+    const { id, slug } = await saveEvent(
+      trx,
+      null,
+      {
+        title,
+        slug: '',
+        themeId: null,
+        description: 'Une soirée de test.',
+        venue: 'Salle des fêtes',
+        address: '1 rue de la Paix, Paris',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3 * 3600e3),
+        capacity: options.capacity,
+        opensAt: null,
+        closesAt: null,
+        status: 'published',
+      },
+      meta,
+    );
+    const typeId = await addTicketType(trx, id, { kind: 'standard', name: 'Plein tarif', price: options.price, quota: null, maxPerOrder: options.maxPerOrder ?? 1 }, meta);
+    return { eventId: id, slug, typeId };
+  });
+}
+
+/** Seats held at `now`: confirmed and paid orders, and reservations that have not run out. */
+export async function seatsHeld(db: Db, eventId: number, now: Date): Promise<number> {
+  const r = await sql<{ n: number | string | null }>`
+    select coalesce(sum(quantity), 0) as n from orders
+    where event_id = ${eventId}
+      and (status in ('confirmed', 'paid') or (status = 'reserved' and reserved_until > ${now.toISOString()}))`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Orders of an event by status, e.g. { confirmed: 50 }. */
+export async function ordersByStatus(db: Db, eventId: number): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('orders')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('event_id', '=', eventId)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export async function countRows(db: Db, table: 'payments' | 'ledger_transactions' | 'ledger_lines' | 'tickets' | 'orders'): Promise<number> {
+  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** A distinct form key (the order form's one-time key: 16–64 of [A-Za-z0-9_-]). */
+export const formKey = () => randomBytes(16).toString('base64url');
