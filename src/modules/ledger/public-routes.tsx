@@ -9,11 +9,11 @@ import { parseAccount } from './domain/accounts.ts';
 import { transactionsToCsv } from './exports/csv.ts';
 import { transactionsToJson } from './exports/json.ts';
 import type { ExportContext } from './exports/types.ts';
-import { countTransactions, getTransaction, listTransactions, type TransactionFilter } from './queries.ts';
+import { countTransactions, getTransaction, listRoyalties, listTransactions, type TransactionFilter } from './queries.ts';
 import { getTransparencyData } from './transparency.ts';
 import { accountLabel } from './views/labels.ts';
 import { TransactionsPage } from './views/transactions-page.tsx';
-import { TransparencyPage } from './views/transparency-page.tsx';
+import { RoyaltiesPage, TransparencyPage } from './views/transparency-page.tsx';
 
 const PAGE_SIZE = 50;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,6 +78,8 @@ export function publicLedgerRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
 
   app.get('/transparency', async (req, reply) => sendPage(reply, <TransparencyPage ctx={viewContext(req, reply)} data={await getTransparencyData(db)} />));
+
+  app.get('/transparency/royalties', async (req, reply) => sendPage(reply, <RoyaltiesPage ctx={viewContext(req, reply)} rows={await listRoyalties(db)} />));
 
   app.get('/transparency/transactions', async (req, reply) => {
     const { page, ...filter } = parseFilter(req.query as Record<string, unknown>);

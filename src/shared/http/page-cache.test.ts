@@ -41,3 +41,23 @@ describe('public page micro-cache', () => {
     expect((await t.client().get('/')).headers['x-page-cache']).toBeUndefined();
   });
 });
+
+describe('public page micro-cache under a burst', () => {
+  it('renders a page once for many simultaneous anonymous requests', async () => {
+    const t = await createTestApp('sqlite', { pageCacheSeconds: 60 });
+    try {
+      const { actor } = await makeUser(t.db.db, 'editor');
+      await makePiece(t.db.db, actor, { title: 'Rafale', slug: 'rafale', publish: true });
+      const responses = await Promise.all(Array.from({ length: 20 }, () => t.app.inject({ method: 'GET', url: '/pieces/rafale' })));
+      expect(responses.every((r) => r.statusCode === 200)).toBe(true);
+      const rendered = responses.filter((r) => r.headers['x-page-cache'] !== 'hit');
+      expect(rendered).toHaveLength(1);
+      expect(new Set(responses.map((r) => r.body)).size).toBe(1);
+      // A page that cannot be cached (a 404) lets the waiting requests render their own answer.
+      const missing = await Promise.all(Array.from({ length: 5 }, () => t.app.inject({ method: 'GET', url: '/pieces/absent' })));
+      expect(missing.every((r) => r.statusCode === 404)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});

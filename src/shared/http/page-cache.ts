@@ -15,6 +15,8 @@ interface Entry {
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  /** Renders under way: concurrent misses for one page wait for the first instead of all rendering. */
+  readonly inflight = new Map<string, Promise<Entry | null>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -59,6 +61,8 @@ declare module 'fastify' {
   }
 }
 
+const leaders = new WeakMap<FastifyReply, { key: string; done: (entry: Entry | null) => void }>();
+
 function cacheKey(req: FastifyRequest): string | null {
   if (req.method !== 'GET' || req.actor || req.cookies.oe_flash) return null;
   return `${req.lang}:${req.url}`;
@@ -71,7 +75,17 @@ export function registerPageCache(app: FastifyInstance, ttlSeconds: number): voi
   app.addHook('preHandler', async (req, reply) => {
     const key = cacheKey(req);
     if (!key) return;
-    const hit = app.pageCache.get(key, Date.now());
+    let hit = app.pageCache.get(key, Date.now());
+    if (!hit) {
+      const pending = app.pageCache.inflight.get(key);
+      if (pending) hit = (await pending) ?? undefined;
+      else {
+        let done!: (entry: Entry | null) => void;
+        app.pageCache.inflight.set(key, new Promise<Entry | null>((resolve) => (done = resolve)));
+        leaders.set(reply, { key, done });
+        return;
+      }
+    }
     if (!hit) return;
     return reply
       .header('content-type', hit.contentType)
@@ -80,6 +94,7 @@ export function registerPageCache(app: FastifyInstance, ttlSeconds: number): voi
       .header('x-page-cache', 'hit')
       .send(hit.body);
   });
+  app.addHook('onResponse', async (_req, reply) => settle(app.pageCache, reply, null));
   // Whatever a successful write changed, this instance stops serving older copies at once.
   app.addHook('onResponse', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) app.pageCache.clear();
@@ -93,10 +108,23 @@ export function markPersonal(reply: FastifyReply): void {
   personal.add(reply);
 }
 
+/** Lets the requests waiting on this render go: with the page, or to render their own. */
+function settle(cache: PageCache, reply: FastifyReply, entry: Entry | null): void {
+  const leader = leaders.get(reply);
+  if (!leader) return;
+  leaders.delete(reply);
+  cache.inflight.delete(leader.key);
+  leader.done(entry);
+}
+
 /** Keeps a rendered page for the next anonymous visitors, if nothing in it is personal. */
 export function rememberPage(req: FastifyRequest, reply: FastifyReply, html: Buffer, status: number): void {
   const cache = req.server.pageCache;
-  if (!cache?.enabled || status !== 200 || personal.has(reply) || reply.hasHeader('set-cookie')) return;
+  if (!cache?.enabled) return;
+  if (status !== 200 || personal.has(reply) || reply.hasHeader('set-cookie')) return settle(cache, reply, null);
   const key = cacheKey(req);
-  if (key) cache.set(key, html, 'text/html; charset=utf-8', Date.now());
+  if (!key) return settle(cache, reply, null);
+  const now = Date.now();
+  cache.set(key, html, 'text/html; charset=utf-8', now);
+  settle(cache, reply, cache.get(key, now) ?? null);
 }

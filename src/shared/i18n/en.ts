@@ -686,4 +686,5 @@ export const en: Record<keyof typeof fr, string> = {
   'tickets.offeredTooHigh': "This amount is above the maximum accepted per seat (€10,000).",
   'checkin.networkError': "No network: the ticket was not checked. Try again.",
   'checkin.serverError': "The server refused the check (session expired?). Reload the page.",
+  'transparency.allRoyalties': "See the royalties of all {n} contributors",
 };

@@ -684,4 +684,5 @@ export const fr = {
   'tickets.offeredTooHigh': "Ce montant dépasse le maximum accepté par place (10 000 €).",
   'checkin.networkError': "Pas de réseau : le billet n’a pas été vérifié. Réessayez.",
   'checkin.serverError': "Le serveur a refusé la vérification (session expirée ?). Rechargez la page.",
+  'transparency.allRoyalties': "Voir les droits des {n} contributeur·rices",
 } as const;

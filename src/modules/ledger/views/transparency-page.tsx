@@ -249,7 +249,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
               id="royalties"
               title={t('transparency.royalties')}
               description={t('transparency.royaltiesChart')}
-              items={data.royalties.map((r) => ({
+              items={data.royalties.slice(0, ROYALTIES_SHOWN).map((r) => ({
                 key: String(r.contributorId),
                 label: r.publicName ? r.name : t('transparency.aContributor'),
                 cents: r.credited,
@@ -259,6 +259,26 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
               formatMoney={money}
               tableCaption={t('transparency.royalties')}
             />
+            <RoyaltiesTable ctx={ctx} rows={data.royalties.slice(0, ROYALTIES_SHOWN)} />
+            {data.royalties.length > ROYALTIES_SHOWN ? (
+              <p>
+                <a href="/transparency/royalties">{t('transparency.allRoyalties', { n: data.royalties.length })}</a>
+              </p>
+            ) : null}
+          </>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}
+
+/** Beyond this many contributors the page links to the full list instead of drawing every bar. */
+export const ROYALTIES_SHOWN = 15;
+
+export function RoyaltiesTable({ ctx, rows }: { ctx: ViewContext; rows: RoyaltyRow[] }) {
+  const { t, lang } = ctx;
+  const money = (cents: number) => formatCents(cents, lang);
+  return (
             <table class="data-table">
               <caption>{t('transparency.royalties')}</caption>
               <thead>
@@ -270,7 +290,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
                 </tr>
               </thead>
               <tbody>
-                {data.royalties.map((r) => (
+                {rows.map((r) => (
                   <tr>
                     <th scope="row">{r.publicName ? <a href={`/contributors/${r.slug}`}>{r.name}</a> : t('transparency.aContributor')}</th>
                     <td>
@@ -282,9 +302,17 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
                 ))}
               </tbody>
             </table>
-          </>
-        ) : null}
-      </section>
+  );
+}
+
+export function RoyaltiesPage({ ctx, rows }: { ctx: ViewContext; rows: RoyaltyRow[] }) {
+  return (
+    <Layout ctx={ctx} meta={{ title: ctx.t('transparency.royalties'), canonicalPath: '/transparency/royalties' }}>
+      <p>
+        <a href="/transparency">← {ctx.t('transparency.title')}</a>
+      </p>
+      <h1>{ctx.t('transparency.royalties')}</h1>
+      <RoyaltiesTable ctx={ctx} rows={rows} />
     </Layout>
   );
 }
