@@ -1,4 +1,4 @@
-/** One load test with autocannon: a discarded warm-up, then the measured run. */
+/** One load test with autocannon (a discarded warm-up, then the measured run), and timing helpers. */
 import autocannon from 'autocannon';
 
 export interface MeasureOptions {
@@ -12,6 +12,8 @@ export interface MeasureOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Seconds before a request is abandoned and counted as a timeout (default 10). */
+  timeoutSec?: number;
 }
 
 export interface Measurement {
@@ -23,7 +25,9 @@ export interface Measurement {
   throughputBytesPerSec: number;
   requests: number;
   durationSec: number;
+  /** Connection errors, timeouts included (autocannon counts a timeout as an error too). */
   errors: number;
+  /** Requests abandoned after `timeoutSec`: not in the latency figures, which cover answered requests only. */
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
@@ -40,7 +44,7 @@ export async function measure(url: string, options: MeasureOptions): Promise<Mea
   const base: autocannon.Options = {
     url,
     connections: options.connections,
-    timeout: 10,
+    timeout: options.timeoutSec ?? 10,
     ...(options.method ? { method: options.method } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),
@@ -67,9 +71,69 @@ export async function measure(url: string, options: MeasureOptions): Promise<Mea
   };
 }
 
-/** Fetches a URL once: its status, body size in bytes and whether it sets cookies (a page cost to know). */
-export async function probe(url: string): Promise<{ status: number; bytes: number; setsCookie: boolean }> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+export interface ProbeResult {
+  status: number;
+  bytes: number;
+  /** Whether the response sets a cookie (a page cost to know, and it keeps a page out of the cache). */
+  setsCookie: boolean;
+  /** The x-page-cache header ("hit" when the micro-cache answered), or null. */
+  pageCache: string | null;
+  /** Milliseconds from sending the request to the end of the body. */
+  ms: number;
+}
+
+/** Fetches a URL once. */
+export async function probe(url: string, timeoutMs = 60_000): Promise<ProbeResult> {
+  const started = performance.now();
+  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   const body = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, bytes: body.length, setsCookie: res.headers.has('set-cookie') };
+  return {
+    status: res.status,
+    bytes: body.length,
+    setsCookie: res.headers.has('set-cookie'),
+    pageCache: res.headers.get('x-page-cache'),
+    ms: performance.now() - started,
+  };
+}
+
+/** Summary of timing samples, in milliseconds (nearest-rank percentiles). */
+export interface TimingStats {
+  samples: number;
+  median: number;
+  p90: number;
+  p99: number;
+  min: number;
+  max: number;
+  mean: number;
+}
+
+export function timingStats(samplesMs: readonly number[]): TimingStats {
+  if (samplesMs.length === 0) throw new Error('no samples');
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    samples: sorted.length,
+    median: r(rank(0.5)),
+    p90: r(rank(0.9)),
+    p99: r(rank(0.99)),
+    min: r(sorted[0]!),
+    max: r(sorted.at(-1)!),
+    mean: r(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+  };
+}
+
+/** `count` requests one after the other (each after the previous answered), after `warmup` discarded ones. */
+export async function sequentialLatency(url: string, count: number, warmup = 1): Promise<{ stats: TimingStats; statuses: number[]; pageCache: (string | null)[] }> {
+  for (let i = 0; i < warmup; i++) await probe(url);
+  const samples: number[] = [];
+  const statuses: number[] = [];
+  const pageCache: (string | null)[] = [];
+  for (let i = 0; i < count; i++) {
+    const result = await probe(url);
+    samples.push(result.ms);
+    statuses.push(result.status);
+    pageCache.push(result.pageCache);
+  }
+  return { stats: timingStats(samples), statuses, pageCache };
 }

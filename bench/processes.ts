@@ -4,7 +4,7 @@
  * here is killed when the benchmark exits, whatever the reason.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +15,12 @@ export const SERVER_ENTRY = path.join(REPO_ROOT, 'dist', 'server.js');
 export const BARE_SERVER_ENTRY = path.join(BENCH_DIR, 'bare-server.mjs');
 
 export interface ProcessMemory {
-  /** Peak resident set size (VmHWM), in bytes. */
+  /** Peak resident set size (VmHWM), in bytes: since the last resetPeakMemory() for a ServerProcess. */
   peakRssBytes: number;
   /** Current resident set size (VmRSS), in bytes. */
   rssBytes: number;
+  /** For a ServerProcess: the peak over its whole life, across resets. */
+  lifetimePeakRssBytes?: number;
 }
 
 export interface ServerProcess {
@@ -30,6 +32,13 @@ export interface ServerProcess {
   exitInfo(): { code: number | null; signal: NodeJS.Signals | null; output: string } | undefined;
   /** Reads /proc/<pid>/status; undefined where /proc is not available. */
   memory(): ProcessMemory | undefined;
+  /**
+   * Starts a new peak (VmHWM) from the current RSS, so the next memory() reports the peak of one
+   * run; the lifetime peak is kept. False where the kernel does not allow it (no /proc).
+   */
+  resetPeakMemory(): boolean;
+  /** CPU time (user + system) used so far, in seconds; undefined where /proc is not available. */
+  cpuSeconds(): number | undefined;
   /** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -105,6 +114,21 @@ export function readProcessMemory(pid: number): ProcessMemory | undefined {
   return { peakRssBytes: kb('VmHWM'), rssBytes: kb('VmRSS') };
 }
 
+/** utime + stime of /proc/<pid>/stat, in seconds (USER_HZ is 100 on every Linux that matters here). */
+export function readProcessCpuSeconds(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) / 100 : undefined;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts `node <args>` and resolves once `readyPath` answers 200 (rejects if the child dies first). */
@@ -161,12 +185,29 @@ export async function startServerProcess(options: StartServerOptions): Promise<S
   }
 
   const pid = child.pid!;
+  let lifetimePeak = 0;
+  const memory = (): ProcessMemory | undefined => {
+    const m = readProcessMemory(pid);
+    if (!m) return undefined;
+    lifetimePeak = Math.max(lifetimePeak, m.peakRssBytes);
+    return { ...m, lifetimePeakRssBytes: lifetimePeak };
+  };
   return {
     name: options.name,
     pid,
     baseUrl,
     exitInfo: () => (exited ? { ...exited, output: output.trim() } : undefined),
-    memory: () => readProcessMemory(pid),
+    memory,
+    resetPeakMemory: () => {
+      memory();
+      try {
+        writeFileSync(`/proc/${pid}/clear_refs`, '5');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    cpuSeconds: () => readProcessCpuSeconds(pid),
     stop: (graceMs = 5000) =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -181,6 +222,8 @@ export async function startServerProcess(options: StartServerOptions): Promise<S
 }
 
 export interface AppServerOptions {
+  /** Used in errors ("app", "app (uncached)"). */
+  name?: string;
   dataDir: string;
   /** Set for PostgreSQL; SQLite in `dataDir` otherwise. */
   databaseUrl?: string;
@@ -188,18 +231,23 @@ export interface AppServerOptions {
   nodeFlags?: string[];
 }
 
-/** The real server as built by `npm run build`, in production mode, on its own free port. */
+/**
+ * The real server as built by `npm run build`, in production mode, on its own free port. A
+ * PAGE_CACHE_SECONDS of the shell is not passed on: the server's default applies unless `extraEnv`
+ * sets it.
+ */
 export async function startAppServer(options: AppServerOptions): Promise<ServerProcess> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
   const port = await freePort();
+  const { PAGE_CACHE_SECONDS: _ignored, ...inherited } = process.env;
   const started = startServerProcess({
-    name: 'app',
+    name: options.name ?? 'app',
     args: [SERVER_ENTRY],
     nodeFlags: options.nodeFlags ?? [],
     port,
     readyPath: '/healthz',
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: 'production',
       DATA_DIR: options.dataDir,
       // An empty value counts as unset for the server: SQLite unless a URL is given here.

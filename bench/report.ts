@@ -2,11 +2,24 @@
 import os from 'node:os';
 import type { ProcessMemory } from './processes.ts';
 import type { SeedSummary } from './seed-database.ts';
-import { TARGETS, type BenchSettings, type Check, type ScenarioResult } from './scenarios/types.ts';
+import type { LedgerSeedSummary } from './seed-ledger.ts';
+import { formatTicketOrders } from './scenarios/ticket-orders-report.ts';
+import { TARGETS, type BenchSettings, type Check, type RunResult, type ScenarioResult } from './scenarios/types.ts';
 
 export interface MemoryReport {
   peakRssMb: number;
   rssMb: number;
+}
+
+/** One app server kind over the whole benchmark (every process of it, if it was restarted). */
+export interface ServerReport extends MemoryReport {
+  /** The PAGE_CACHE_SECONDS it ran with ("server default" when not set). */
+  pageCacheSeconds: string;
+  /** RSS once it answered /healthz the first time. */
+  startRssMb: number;
+  /** Times it was restarted because it stayed busy after a run. */
+  restarts: number;
+  checks: Check[];
 }
 
 export interface BenchReport {
@@ -23,9 +36,11 @@ export interface BenchReport {
   };
   settings: BenchSettings;
   targets: typeof TARGETS;
-  seed: SeedSummary;
-  /** The app server's memory after every run (VmHWM is the peak over its whole life), and once it answered /healthz. */
-  server: MemoryReport & { startRssMb: number; checks: Check[] };
+  /** Absent when no selected scenario needed a database. */
+  seed?: SeedSummary;
+  ledger?: LedgerSeedSummary;
+  /** The app servers by kind ("cached", "uncached"): peak RSS (VmHWM) over their whole life. */
+  servers: Record<string, ServerReport>;
   scenarios: Record<string, ScenarioResult>;
   failedScenarios?: Record<string, string>;
 }
@@ -64,24 +79,31 @@ function table(header: string[], rows: string[][], rightAligned: Set<number>): s
 
 const shorten = (text: string, max = 44) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const verdict = (check: Check) => `${check.pass ? 'ok  ' : 'MISS'} ${check.name} ${check.value} (target ${check.target})`;
+/** Milliseconds with the precision that matters at that size (µs for in-process timings). */
+export const formatMs = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+
+function row(name: string, label: string, run: RunResult, scenario: ScenarioResult): string[] {
+  const m = run.measurement;
+  const t = run.timing;
+  return [
+    name,
+    run.sharedFrom ? `${label} (shared)` : label,
+    shorten(run.target),
+    run.bodyBytes !== undefined ? String(run.bodyBytes) : '',
+    m ? m.rps.toFixed(m.rps < 10 ? 1 : 0) : '',
+    m ? m.latencyMs.p50.toFixed(0) : t ? formatMs(t.median) : '',
+    m ? m.latencyMs.p99.toFixed(0) : t ? formatMs(t.p99) : '',
+    m ? String(m.errors - m.timeouts + m.non2xx) : '',
+    m ? String(m.timeouts) : '',
+    m && label === 'page' && scenario.ratio !== undefined ? scenario.ratio.toFixed(3) : '',
+    run.memory ? run.memory.peakRssMb.toFixed(0) : '',
+  ];
+}
 
 export function formatReport(report: BenchReport): string {
   const rows: string[][] = [];
   for (const [name, scenario] of Object.entries(report.scenarios)) {
-    for (const [label, run] of Object.entries(scenario.runs)) {
-      const m = run.measurement;
-      rows.push([
-        name,
-        label,
-        shorten(run.target),
-        run.bodyBytes !== undefined ? String(run.bodyBytes) : '',
-        m.rps.toFixed(0),
-        m.latencyMs.p50.toFixed(0),
-        m.latencyMs.p99.toFixed(0),
-        String(m.errors + m.non2xx + m.timeouts),
-        label !== 'bare' && scenario.ratio !== undefined ? scenario.ratio.toFixed(2) : '',
-      ]);
-    }
+    for (const [label, run] of Object.entries(scenario.runs)) rows.push(row(name, label, run, scenario));
   }
   const m = report.machine;
   const s = report.settings;
@@ -89,21 +111,63 @@ export function formatReport(report: BenchReport): string {
     `Open Experience benchmark, ${report.date}`,
     `${m.cpus} CPU (${m.cpuModel}), ${m.totalMemoryMb} MB, Node ${m.node}, ${m.platform}/${m.arch}; ` +
       `load average ${m.loadAverage.start} at start, ${m.loadAverage.end} at end`,
-    `${report.seed.pieces} published pieces, ${report.seed.contributors} contributors (seeded in ${report.seed.seconds} s); ` +
-      `${s.connections} connections, ${s.warmupSec} s warm-up + ${s.durationSec} s measured per target`,
-    '',
-    table(['scenario', 'run', 'target', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio'], rows, new Set([3, 4, 5, 6, 7, 8])),
-    '',
-    `App server memory after the runs: peak RSS (VmHWM) ${report.server.peakRssMb} MB, RSS (VmRSS) ${report.server.rssMb} MB ` +
-      `(RSS ${report.server.startRssMb} MB once started)`,
-    '',
-    'Targets (reported, not enforced):',
   ];
-  for (const [name, scenario] of Object.entries(report.scenarios)) {
-    for (const check of scenario.checks) out.push(`  ${name.padEnd(22)} ${verdict(check)}`);
-    for (const note of scenario.notes ?? []) out.push(`  ${name.padEnd(22)} note: ${note}`);
+  if (report.seed) {
+    out.push(
+      `${report.seed.pieces} published pieces, ${report.seed.contributors} contributors (seeded in ${report.seed.seconds} s); ` +
+        `${s.connections} connections, ${s.warmupSec} s warm-up + ${s.durationSec} s measured per target, requests abandoned after ${s.requestTimeoutSec} s`,
+    );
   }
-  for (const check of report.server.checks) out.push(`  ${'app server'.padEnd(22)} ${verdict(check)}`);
-  for (const [name, error] of Object.entries(report.failedScenarios ?? {})) out.push(`  ${name.padEnd(22)} FAILED: ${error}`);
+  if (report.ledger) {
+    const l = report.ledger;
+    const causes = Object.entries(l.byCause).map(([cause, c]) => `${cause} ${c.transactions}/${c.lines}`).join(', ');
+    out.push(
+      `Ledger: ${l.postings} postings in ${l.transactions} transactions (transactions/lines: ${causes}); ${l.events} events (${l.closedEvents} closed), ` +
+        `${l.royaltyAccounts} royalty accounts, ${l.accounts} accounts; written in ${l.generateSeconds} s + ${l.insertSeconds} s, database ${l.databaseMb} MB`,
+    );
+  }
+  const servers = Object.entries(report.servers);
+  if (servers.length) out.push(`App servers: ${servers.map(([kind, r]) => `${kind} (PAGE_CACHE_SECONDS ${r.pageCacheSeconds})`).join(', ')}`);
+  out.push(
+    '',
+    'Load tests (autocannon): req/s, p50/p99 of answered requests in ms; in-process and sequential timings: median and p99 in ms.',
+    'errors = connection errors + non-2xx, t/o = requests abandoned (not in the latencies), RSS = the server\'s peak during that run.',
+    '',
+    table(['scenario', 'run', 'target', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'errors', 't/o', 'ratio', 'RSS MB'], rows, new Set([3, 4, 5, 6, 7, 8, 9, 10])),
+  );
+
+  for (const [name, scenario] of Object.entries(report.scenarios)) {
+    const b = scenario.breakdown;
+    if (!b) continue;
+    out.push('', `${name}: ${b.title}`, `  ${b.total.name}: median ${formatMs(b.total.medianMs)} ms, max ${formatMs(b.total.maxMs)} ms`);
+    out.push(
+      table(
+        ['  query function', 'median ms', 'max ms', 'share', 'plan (EXPLAIN QUERY PLAN)'],
+        b.rows.map((r) => [`  ${r.name}`, formatMs(r.medianMs), formatMs(r.maxMs), `${Math.round(r.share * 100)} %`, r.plan.map((p) => p.join('; ')).join(' | ')]),
+        new Set([1, 2, 3]),
+      ),
+    );
+  }
+
+  for (const [name, scenario] of Object.entries(report.scenarios)) {
+    const lines = formatTicketOrders(name, scenario);
+    if (lines.length) out.push('', ...lines);
+  }
+
+  out.push('');
+  for (const [kind, r] of servers) {
+    out.push(
+      `App server (${kind}): peak RSS (VmHWM) ${r.peakRssMb} MB over its life, RSS ${r.rssMb} MB at the end, ${r.startRssMb} MB once started` +
+        (r.restarts ? `; restarted ${r.restarts} time(s) after a run left it busy` : ''),
+    );
+  }
+  out.push('', 'Targets (reported, not enforced):');
+  const width = Math.max(22, ...Object.keys(report.scenarios).map((n) => n.length + 1));
+  for (const [name, scenario] of Object.entries(report.scenarios)) {
+    for (const check of scenario.checks) out.push(`  ${name.padEnd(width)} ${verdict(check)}`);
+    for (const note of scenario.notes ?? []) out.push(`  ${name.padEnd(width)} note: ${note}`);
+  }
+  for (const [kind, r] of servers) for (const check of r.checks) out.push(`  ${`app server (${kind})`.padEnd(width)} ${verdict(check)}`);
+  for (const [name, error] of Object.entries(report.failedScenarios ?? {})) out.push(`  ${name.padEnd(width)} FAILED: ${error}`);
   return out.join('\n');
 }

@@ -149,7 +149,7 @@ describe('Publishing, from a public proposal to the home page', () => {
       const listed = page.locator('.contribution-list li').filter({ has: page.getByRole('link', { name: title, exact: true }) });
       expect(await listed.count(), 'the piece is not listed on the contributor page').toBe(1);
       expect(await listed.getByRole('link', { name: title, exact: true }).getAttribute('href')).toMatch(new RegExp(`/pieces/${slug}$`));
-      expect((await listed.textContent())?.replace(/\s+/g, ' ')).toContain('Par —');
+      expect((await listed.textContent())?.replace(/\s+/g, ' ')).toContain('Texte —');
 
       // 9. The contributors' register lists the proposer too.
       await visit(page, '/contributors');

@@ -10,7 +10,7 @@ export async function listTicketTypes(db: Executor, eventId: number) {
 /** Seats left overall and per type, as the public sees them now. */
 export async function getAvailability(db: Db, eventId: number, capacity: number, now: Date) {
   const types = await listTicketTypes(db, eventId);
-  const seats = availability({ capacity, types: types.map((t) => ({ id: t.id, quota: t.quota })), holdings: await loadHoldings(db, eventId), now });
+  const seats = availability({ capacity, types: types.map((t) => ({ id: t.id, quota: t.quota })), holdings: await loadHoldings(db, eventId, now), now });
   return { types, seats };
 }
 

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { recordEvent } from '../../audit/index.ts';
 import { hashSecretToken } from '../../accounts/secret-token.ts';
 import { getStandingOfUser } from '../../contributors/index.ts';
-import { availability, holdsSeats, RESERVATION_MINUTES, registrationState, unitPrice } from '../domain/capacity.ts';
+import { availability, holdsSeats, RESERVATION_MINUTES, registrationState, unitPrice, type Holding } from '../domain/capacity.ts';
 import {
   alreadyRegistered,
   belowMinimum,
@@ -51,15 +51,19 @@ export interface PlacedOrder {
 
 const HOLDING = ['reserved', 'confirmed', 'paid'] as const;
 
-/** Reads everything that holds or may hold a seat of the event (inside the caller's lock). */
-export async function loadHoldings(trx: Trx | Db, eventId: number) {
+/**
+ * The seats held on an event, per ticket type, summed by the database (inside the caller's lock):
+ * confirmed and paid orders, and reservations whose time has not run out.
+ */
+export async function loadHoldings(trx: Trx | Db, eventId: number, now: Date) {
   const rows = await trx
     .selectFrom('orders')
-    .select(['ticket_type_id', 'quantity', 'status', 'reserved_until'])
+    .select(['ticket_type_id', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
     .where('event_id', '=', eventId)
-    .where('status', 'in', [...HOLDING])
+    .where((eb) => eb.or([eb('status', 'in', ['confirmed', 'paid']), eb.and([eb('status', '=', 'reserved'), eb('reserved_until', '>', now.toISOString())])]))
+    .groupBy('ticket_type_id')
     .execute();
-  return rows.map((r) => ({ ticketTypeId: r.ticket_type_id, quantity: r.quantity, status: r.status, reservedUntil: r.reserved_until }));
+  return rows.map((r): Holding => ({ ticketTypeId: r.ticket_type_id, quantity: Number(r.quantity), status: 'confirmed', reservedUntil: null }));
 }
 
 export async function issueTickets(trx: Trx, order: { id: number; event_id: number; quantity: number }, now: Date): Promise<void> {
@@ -128,18 +132,17 @@ export async function orderTickets(
       codePrice = Number(code.price);
     }
 
-    const holdingsRows = await trx
-      .selectFrom('orders')
-      .select(['email', 'user_id', 'quantity', 'status', 'reserved_until', 'ticket_type_id'])
-      .where('event_id', '=', event.id)
-      .where('status', 'in', [...HOLDING])
-      .execute();
-    const holdings = holdingsRows.map((r) => ({ ticketTypeId: r.ticket_type_id, quantity: r.quantity, status: r.status, reservedUntil: r.reserved_until }));
+    // Seats held per type, summed by the database: one small row per type, however many orders.
+    const holdings = await loadHoldings(trx, event.id, now);
     // One ticket per person per event, unless the type allows more: by email, and by account.
-    const mineHeld = holdingsRows
-      .filter((r) => r.email === input.email || (input.userId !== null && r.user_id === input.userId))
-      .filter((r) => r.status !== 'reserved' || (r.reserved_until ?? '') > now.toISOString());
-    if (mineHeld.reduce((s, r) => s + r.quantity, 0) + input.quantity > type.max_per_order) throw alreadyRegistered();
+    const mine = await trx
+      .selectFrom('orders')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('n'))
+      .where('event_id', '=', event.id)
+      .where((eb) => eb.or([eb('email', '=', input.email), ...(input.userId !== null ? [eb('user_id', '=', input.userId)] : [])]))
+      .where((eb) => eb.or([eb('status', 'in', ['confirmed', 'paid']), eb.and([eb('status', '=', 'reserved'), eb('reserved_until', '>', now.toISOString())])]))
+      .executeTakeFirstOrThrow();
+    if (Number(mine.n) + input.quantity > type.max_per_order) throw alreadyRegistered();
 
     const price = unitPrice({ kind: type.kind, price: Number(type.price) }, { codePrice, offered: input.offered });
     if (price === 'below_minimum') throw belowMinimum();

@@ -61,7 +61,7 @@ export async function recordPayment(deps: { db: Db; dialect: Dialect; now: Date 
     if (!seatsOk && (order.status === 'reserved' || order.status === 'expired')) {
       const event = await trx.selectFrom('events').select('capacity').where('id', '=', order.event_id).executeTakeFirstOrThrow();
       const types = await trx.selectFrom('ticket_types').select(['id', 'quota']).where('event_id', '=', order.event_id).execute();
-      const seats = availability({ capacity: event.capacity, types, holdings: await loadHoldings(trx, order.event_id), now });
+      const seats = availability({ capacity: event.capacity, types, holdings: await loadHoldings(trx, order.event_id, now), now });
       seatsOk = (seats.perType.get(order.ticket_type_id) ?? 0) >= order.quantity;
     }
     const { id: transactionId } = await postTransaction(

@@ -50,7 +50,7 @@ export async function joinWaitlist(
     if (!type) throw unknownTicketType();
     // Contributors have their free seat and invitations their code: the waiting list is for tickets anyone can buy.
     if (!OPEN_KINDS.includes(type.kind)) throw type.kind === 'contributor' ? notAContributor() : unknownTicketType();
-    const seats = availability({ capacity: event.capacity, types, holdings: await loadHoldings(trx, event.id), now: deps.now });
+    const seats = availability({ capacity: event.capacity, types, holdings: await loadHoldings(trx, event.id, deps.now), now: deps.now });
     if ((seats.perType.get(input.ticketTypeId) ?? 0) > 0) throw notSoldOut();
     const already = await trx
       .selectFrom('waitlist')
@@ -93,7 +93,7 @@ export async function releaseAndOffer(trx: Trx, eventId: number, now: Date): Pro
   const types = await trx.selectFrom('ticket_types').selectAll().where('event_id', '=', eventId).execute();
   const waiting = await trx.selectFrom('waitlist').selectAll().where('event_id', '=', eventId).where('status', '=', 'waiting').execute();
   const offers: Offer[] = [];
-  const holdings = await loadHoldings(trx, eventId);
+  const holdings = await loadHoldings(trx, eventId, now);
   for (;;) {
     const seats = availability({ capacity: event.capacity, types, holdings, now });
     const candidates = waiting.filter((w) => w.status === 'waiting' && (seats.perType.get(w.ticket_type_id) ?? 0) > 0);
