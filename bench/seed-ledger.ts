@@ -465,6 +465,15 @@ export function seedLedger(db: SQLite.Database, options: LedgerSeedOptions): Led
   phase('totals');
   if (check.n !== P || postings !== P) throw new Error(`ledger seed wrote ${check.n} postings, expected ${P}`);
   if (check.total !== 0) throw new Error(`ledger seed does not balance: lines sum to ${check.total}`);
+  // The app reads balances from its running totals (kept by postTransaction); the bulk insert
+  // bypassed it, so rebuild them the way the CLI's rebuild-balances does, in SQL.
+  db.exec('DELETE FROM ledger_balances');
+  db.exec(`INSERT INTO ledger_balances (account, event_id, closing, debits, credits, lines)
+    SELECT l.account, coalesce(l.event_id, 0), CASE WHEN t.cause_type = 'event_closure' THEN 1 ELSE 0 END,
+           sum(CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END), sum(CASE WHEN l.amount < 0 THEN -l.amount ELSE 0 END), count(*)
+    FROM ledger_lines l JOIN ledger_transactions t ON t.id = l.transaction_id
+    GROUP BY l.account, coalesce(l.event_id, 0), CASE WHEN t.cause_type = 'event_closure' THEN 1 ELSE 0 END`);
+  phase('running totals');
   const insertSeconds = (performance.now() - insertStarted) / 1000;
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
