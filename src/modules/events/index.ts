@@ -5,6 +5,7 @@ import { contributionSubjects } from '../contributors/index.ts';
 import { counterpartProviders } from '../ledger/index.ts';
 import { eventRoutes } from './routes.tsx';
 import { contributorTicketsPerEvent } from './ticketing-queries.ts';
+import { ticketingDeskRoutes } from './ticketing-desk-routes.tsx';
 import { ticketingRoutes } from './ticketing-routes.tsx';
 
 export { getEvent, listEventOptions } from './queries.ts';
@@ -32,5 +33,6 @@ contributionSubjects.register('event', async (db, ids) =>
 
 export function registerEvents(app: FastifyInstance, deps: AppDeps): void {
   ticketingRoutes(app, deps);
+  ticketingDeskRoutes(app, deps);
   eventRoutes(app, deps);
 }

@@ -187,7 +187,7 @@ describe('short codes', () => {
     expect(SHORT_CODE_ALPHABET).toMatch(/^[2-9A-Z]+$/);
   });
 
-  it('looks like XXXX-XXXX and is already normalised', () => {
+  it('looks like K7M2-9QXD and is already normalised', () => {
     for (let i = 0; i < 500; i++) {
       const code = shortCode();
       expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);

@@ -12,7 +12,7 @@
  * code issued before invalid. A code proves only "this ticket of this event was issued by us": the
  * caller must check that eventId is the event at the door and that the ticket has not been used or cancelled.
  *
- * Short codes (`XXXX-XXXX`) are what a person types when a QR code cannot be scanned; they are random,
+ * Short codes (`K7M2-9QXD`) are what a person types when a QR code cannot be scanned; they are random,
  * not signed, and are looked up in the database.
  */
 import { createHmac, createPrivateKey, createPublicKey, randomBytes as cryptoRandomBytes, sign, verify, type KeyObject } from 'node:crypto';
@@ -128,7 +128,7 @@ const SHORT_CODE_PATTERN = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 const UNBIASED_LIMIT = 256 - (256 % SHORT_CODE_ALPHABET.length);
 
 /**
- * A random short code, `XXXX-XXXX`. `randomBytes` is for tests; it defaults to node:crypto.
+ * A random short code, `K7M2-9QXD`. `randomBytes` is for tests; it defaults to node:crypto.
  * Codes are not guaranteed unique: store them under a unique index and draw again on a collision.
  */
 export function shortCode(randomBytes: (size: number) => Uint8Array = cryptoRandomBytes): string {
@@ -145,7 +145,7 @@ export function shortCode(randomBytes: (size: number) => Uint8Array = cryptoRand
 }
 
 /**
- * What someone typed at the door, as a canonical `XXXX-XXXX` code, or null when it cannot be one.
+ * What someone typed at the door, as a canonical `K7M2-9QXD` code, or null when it cannot be one.
  * Accepts lower case, spaces, hyphens (any dash) anywhere or missing, and full-width characters.
  * 0, O, 1, I and L are never issued, so typing one is an error and gives null rather than a guess:
  * a guess would turn a typo into someone else's ticket.
