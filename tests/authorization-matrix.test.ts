@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/db/schema.ts';
+import { saveEvent } from '../src/modules/events/index.ts';
 import { makePiece, makeUser, PASSWORD } from './factories/index.ts';
 import { DIALECTS } from './helpers/test-database.ts';
 import { createTestApp, type TestApp, type TestClient } from './helpers/test-app.ts';
@@ -43,6 +44,14 @@ describe.each(DIALECTS)('authorisation matrix (%s)', (dialect) => {
     await t.client().post('/propose', { name: 'P', email: 'p@example.org', title: 'T', pitch: 'A pitch that is long enough.', language: 'fr' });
     const proposal = await t.db.db.selectFrom('proposals').select('id').executeTakeFirstOrThrow();
     const contributor = await t.db.db.insertInto('contributors').values({ slug: 'matrix-c', name: 'M', bio: '', links: '[]', email: null, public_name: 1, photo_media_id: null, created_at: '2026-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+    const event = await t.db.db.transaction().execute((trx) =>
+      saveEvent(
+        trx,
+        null,
+        { title: 'Matrice', slug: 'matrice', themeId: null, description: '', venue: '', address: '', startsAt: new Date('2026-09-01T18:00:00Z'), endsAt: new Date('2026-09-01T21:00:00Z'), capacity: 10, opensAt: null, closesAt: null, status: 'published' },
+        { actorUserId: actor.id, now: new Date('2026-05-01T00:00:00Z') },
+      ),
+    );
     routes = [
       { method: 'GET', url: '/editor', least: 'editor' },
       { method: 'GET', url: '/editor/pieces', least: 'editor' },
@@ -69,6 +78,17 @@ describe.each(DIALECTS)('authorisation matrix (%s)', (dialect) => {
       { method: 'POST', url: '/editor/inbox/999/read', least: 'editor' },
       { method: 'POST', url: `/editor/users/${target.id}`, least: 'admin', fields: { role: 'member', contributorId: '' } },
       { method: 'GET', url: '/editor/events', least: 'editor' },
+      { method: 'POST', url: '/editor/series', least: 'editor', fields: { title: '' } },
+      { method: 'GET', url: `/editor/events/${event.id}/tickets`, least: 'editor' },
+      { method: 'POST', url: `/editor/events/${event.id}/ticket-types`, least: 'editor', fields: { kind: 'standard', name: '' } },
+      { method: 'POST', url: `/editor/events/${event.id}/codes`, least: 'editor', fields: { max_uses: '' } },
+      { method: 'GET', url: `/editor/events/${event.id}/attendees.csv`, least: 'editor' },
+      { method: 'GET', url: `/editor/events/${event.id}/checkin`, least: 'editor' },
+      { method: 'GET', url: `/editor/events/${event.id}/counts`, least: 'editor' },
+      { method: 'POST', url: `/editor/events/${event.id}/checkin`, least: 'editor', fields: { code: 'ZZZZ-ZZZZ' } },
+      { method: 'POST', url: `/editor/events/${event.id}/cancel`, least: 'editor', fields: { confirm: 'no' } },
+      { method: 'POST', url: '/editor/orders/999/paid', least: 'editor' },
+      { method: 'POST', url: '/editor/orders/999/refunded', least: 'editor' },
       { method: 'GET', url: '/editor/events/new', least: 'editor' },
       { method: 'POST', url: '/editor/events', least: 'editor', fields: { title: '' } },
       { method: 'GET', url: '/editor/ledger', least: 'editor' },
