@@ -279,29 +279,29 @@ export function RoyaltiesTable({ ctx, rows }: { ctx: ViewContext; rows: RoyaltyR
   const { t, lang } = ctx;
   const money = (cents: number) => formatCents(cents, lang);
   return (
-            <table class="data-table">
-              <caption>{t('transparency.royalties')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('transparency.contributor')}</th>
-                  <th scope="col">{t('transparency.credited')}</th>
-                  <th scope="col">{t('transparency.paid')}</th>
-                  <th scope="col">{t('transparency.owed')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr>
-                    <th scope="row">{r.publicName ? <a href={`/contributors/${r.slug}`}>{r.name}</a> : t('transparency.aContributor')}</th>
-                    <td>
-                      <Money ctx={ctx} cents={r.credited} href={transactionsHref({ account: `liabilities:royalties:${r.contributorId}` })} />
-                    </td>
-                    <td>{money(r.paid)}</td>
-                    <td>{money(r.owed)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+    <table class="data-table">
+      <caption>{t('transparency.royalties')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('transparency.contributor')}</th>
+          <th scope="col">{t('transparency.credited')}</th>
+          <th scope="col">{t('transparency.paid')}</th>
+          <th scope="col">{t('transparency.owed')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">{r.publicName ? <a href={`/contributors/${r.slug}`}>{r.name}</a> : t('transparency.aContributor')}</th>
+            <td>
+              <Money ctx={ctx} cents={r.credited} href={transactionsHref({ account: `liabilities:royalties:${r.contributorId}` })} />
+            </td>
+            <td>{money(r.paid)}</td>
+            <td>{money(r.owed)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
