@@ -355,7 +355,6 @@ export interface InvitationCodesTable {
 export interface OrdersTable {
   id: Generated<number>;
   public_id: string;
-  access_hash: string;
   event_id: number;
   ticket_type_id: number;
   user_id: number | null;

@@ -38,7 +38,6 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .createTable('orders')
     .addColumn('id', 'integer', c.id)
     .addColumn('public_id', 'text', (col) => col.notNull().unique())
-    .addColumn('access_hash', 'text', (col) => col.notNull())
     .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id'))
     .addColumn('ticket_type_id', 'integer', (col) => col.notNull().references('ticket_types.id'))
     .addColumn('user_id', 'integer', (col) => col.references('users.id').onDelete('set null'))

@@ -9,6 +9,7 @@ export { authorize, requireActor } from './guard.ts';
 export { can, ROLES, type Actor, type Permission } from './policy.ts';
 export { createUser } from './commands/create-user.ts';
 export { hashPassword } from './password.ts';
+export { getAccount } from './queries.ts';
 
 export function registerAccounts(app: FastifyInstance, deps: AppDeps): void {
   registerSessionHook(app, deps);

@@ -106,3 +106,17 @@ export async function getContributorForEditing(db: Executor, id: number) {
 export async function listContributorOptions(db: Executor) {
   return db.selectFrom('contributors').select(['id', 'name']).orderBy('name').execute();
 }
+
+/** Slugs of everyone with an accepted contribution (their pages are public). */
+export async function listPublicContributorSlugs(db: Executor, now: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contributors')
+    .select('slug')
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('contributions').select('id').whereRef('contributions.contributor_id', '=', 'contributors.id').where('accepted_at', 'is not', null).where('accepted_at', '<=', now.toISOString()),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.slug);
+}

@@ -9,6 +9,7 @@ import { ticketingDeskRoutes } from './ticketing-desk-routes.tsx';
 import { ticketingRoutes } from './ticketing-routes.tsx';
 
 export { getEvent, listEventOptions } from './queries.ts';
+import { listEventSubjects } from './queries.ts';
 export { createSeries, saveEvent, type EventInput } from './commands/save-event.ts';
 
 export { orderTickets } from './commands/order-tickets.ts';
@@ -20,9 +21,7 @@ counterpartProviders.push(contributorTicketsPerEvent);
 
 // Talks appear on the speakers' contributor pages.
 contributionSubjects.register('event', async (db, ids) =>
-  ids.length === 0
-    ? []
-    : (await db.selectFrom('events').select(['id', 'slug', 'title', 'starts_at']).where('id', 'in', ids).where('status', '!=', 'draft').execute()).map((e) => ({
+  (await listEventSubjects(db, ids)).map((e) => ({
         id: e.id,
         title: e.title,
         url: `/events/${e.slug}`,

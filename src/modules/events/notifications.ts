@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { formatDateTime, translator, type Lang } from '../../shared/i18n/index.ts';
 import type { Mailer } from '../../shared/mailer.ts';
 import { formatCents } from '../ledger/index.ts';
-import { getOrderByPublicId, listTicketsOfOrder } from './ticketing-queries.ts';
+import { getOrderByPublicId, listTicketsOfOrder, type OrderView } from './ticketing-queries.ts';
 import { orderAccessToken } from './order-access.ts';
 import { eventIcs, qrPng, ticketSigner } from './tickets/index.ts';
 
@@ -19,18 +19,42 @@ export function orderLink(deps: Pick<NotifyDeps, 'baseUrl' | 'appSecret'>, publi
   return `${deps.baseUrl}/orders/${publicId}?token=${encodeURIComponent(orderAccessToken(deps.appSecret, publicId))}`;
 }
 
-export function eventCalendar(order: { event_id: number; event_slug: string; event_title: string; starts_at: string; ends_at: string; venue: string; address: string; event_status: string; event_updated_at: string; description_md: string }, baseUrl: string): string {
-  return eventIcs({
-    uid: `event-${order.event_id}@open-experience`,
-    title: order.event_title,
-    description: order.description_md.slice(0, 1000),
-    startsAt: order.starts_at,
-    endsAt: order.ends_at,
-    location: [order.venue, order.address].filter(Boolean).join(', '),
-    url: `${baseUrl}/events/${order.event_slug}`,
-    status: order.event_status === 'cancelled' ? 'cancelled' : 'published',
-    updatedAt: order.event_updated_at,
-  });
+interface CalendarSource {
+  id: number;
+  slug: string;
+  title: string;
+  description_md: string;
+  starts_at: string;
+  ends_at: string;
+  venue: string;
+  address: string;
+  status: string;
+  updated_at: string;
+}
+
+/** An event as a calendar entry: the one mapping used by every .ics the site gives out. */
+export function calendarEvent(event: CalendarSource, baseUrl: string) {
+  return {
+    uid: `event-${event.id}@open-experience`,
+    title: event.title,
+    description: event.description_md.slice(0, 1000),
+    startsAt: event.starts_at,
+    endsAt: event.ends_at,
+    location: [event.venue, event.address].filter(Boolean).join(', '),
+    url: `${baseUrl}/events/${event.slug}`,
+    status: event.status === 'cancelled' ? ('cancelled' as const) : ('published' as const),
+    updatedAt: event.updated_at,
+  };
+}
+
+/** The .ics of the event an order is for. */
+export function eventCalendar(order: OrderView, baseUrl: string): string {
+  return eventIcs(
+    calendarEvent(
+      { id: order.event_id, slug: order.event_slug, title: order.event_title, description_md: order.description_md, starts_at: order.starts_at, ends_at: order.ends_at, venue: order.venue, address: order.address, status: order.event_status, updated_at: order.event_updated_at },
+      baseUrl,
+    ),
+  );
 }
 
 /** Sends the tickets: one QR code per seat (signed, verifiable offline) and the .ics file. */

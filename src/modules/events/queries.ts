@@ -30,3 +30,28 @@ export async function listEventOptions(db: Executor) {
 export async function listSeries(db: Executor) {
   return db.selectFrom('event_series').select(['id', 'slug', 'title']).orderBy('created_at', 'desc').execute();
 }
+
+export async function getSeriesBySlug(db: Executor, slug: string) {
+  return db.selectFrom('event_series').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function listEventsOfSeries(db: Executor, seriesId: number) {
+  return db.selectFrom('events').select(listColumns).where('series_id', '=', seriesId).where('status', '!=', 'draft').orderBy('starts_at').execute();
+}
+
+export async function listSpeakerIds(db: Executor, eventId: number): Promise<number[]> {
+  const rows = await db.selectFrom('contributions').select('contributor_id').where('subject_type', '=', 'event').where('subject_id', '=', eventId).where('kind', '=', 'talk').execute();
+  return rows.map((r) => r.contributor_id);
+}
+
+/** Published and cancelled events, in time order, for a calendar feed (one series, or all). */
+export async function listCalendarEvents(db: Executor, seriesId: number | null) {
+  let q = db.selectFrom('events').selectAll().where('status', 'in', ['published', 'cancelled']);
+  if (seriesId !== null) q = q.where('series_id', '=', seriesId);
+  return q.orderBy('starts_at').execute();
+}
+
+export async function listEventSubjects(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('events').select(['id', 'slug', 'title', 'starts_at']).where('id', 'in', ids).where('status', '!=', 'draft').execute();
+}

@@ -10,7 +10,7 @@ import { listContributorOptions } from '../contributors/index.ts';
 import { listThemes } from '../publishing/index.ts';
 import { addDefaultTicketTypes } from './commands/manage-ticketing.ts';
 import { createSeries, saveEvent } from './commands/save-event.ts';
-import { getEvent, listEventsForEditors, listPublicEvents, listSeries } from './queries.ts';
+import { getEvent, getSeriesBySlug, listEventsForEditors, listEventsOfSeries, listPublicEvents, listSeries, listSpeakerIds } from './queries.ts';
 import { eventSchema, seriesSchema } from './schemas.ts';
 import { EventFormPage, EventListPage } from './views/editor-pages.tsx';
 import { EventsPage, SeriesPage } from './views/public-pages.tsx';
@@ -53,15 +53,9 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/series/:slug', async (req, reply) => {
-    const series = await db.selectFrom('event_series').selectAll().where('slug', '=', (req.params as { slug: string }).slug).executeTakeFirst();
+    const series = await getSeriesBySlug(db, (req.params as { slug: string }).slug);
     if (!series) throw new NotFoundError();
-    const events = await db
-      .selectFrom('events')
-      .select(['id', 'slug', 'title', 'starts_at', 'ends_at', 'venue', 'capacity', 'status', 'theme_id'])
-      .where('series_id', '=', series.id)
-      .where('status', '!=', 'draft')
-      .orderBy('starts_at')
-      .execute();
+    const events = await listEventsOfSeries(db, series.id);
     return sendPage(reply, <SeriesPage ctx={viewContext(req, reply)} series={series} events={events} now={deps.now()} />);
   });
 
@@ -96,7 +90,7 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
         registration_closes_at: toLocalDateTimeInput(e.registration_closes_at),
         capacity: String(e.capacity),
         status: e.status,
-        speakers: (await db.selectFrom('contributions').select('contributor_id').where('subject_type', '=', 'event').where('subject_id', '=', e.id).where('kind', '=', 'talk').execute()).map((c) => String(c.contributor_id)),
+        speakers: (await listSpeakerIds(db, e.id)).map(String),
       },
       errors: {},
     });

@@ -13,15 +13,11 @@ import { recordPayment } from './commands/record-payment.ts';
 import { sendEventCancelled, sendTickets } from './notifications.ts';
 import { getEvent } from './queries.ts';
 import { codeSchema, ticketTypeSchema } from './ticketing-schemas.ts';
-import { eventCounts, getAvailability, listInvitationCodes, listOrdersOfEvent, waitlistCount } from './ticketing-queries.ts';
+import { eventCounts, getAvailability, getOrderBrief, listAttendees, listInvitationCodes, listOrdersOfEvent, waitlistCount } from './ticketing-queries.ts';
+import { CSV_BOM, csvText } from '../../shared/csv.ts';
 import { ticketingContext } from './ticketing-routes.tsx';
 import { CheckinPage, TicketingPage } from './views/organiser-pages.tsx';
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function ticketingDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
@@ -97,7 +93,7 @@ export function ticketingDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.post('/editor/orders/:id/paid', async (req, reply) => {
     const actor = authorize(req, 'manage:events');
-    const order = await db.selectFrom('orders').select(['id', 'event_id', 'total', 'public_id']).where('id', '=', orderIdOf(req)).executeTakeFirst();
+    const order = await getOrderBrief(db, orderIdOf(req));
     if (!order) throw new NotFoundError();
     const outcome = await recordPayment(base(), { orderId: order.id, provider: 'manual', providerEventId: `manual:${order.id}`, amount: Number(order.total), fee: 0, actorUserId: actor.id });
     if (outcome.kind === 'paid') await sendTickets(notify(req), order.public_id);
@@ -106,7 +102,7 @@ export function ticketingDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.post('/editor/orders/:id/refunded', async (req, reply) => {
     const actor = authorize(req, 'manage:events');
-    const order = await db.selectFrom('orders').select(['id', 'event_id']).where('id', '=', orderIdOf(req)).executeTakeFirst();
+    const order = await getOrderBrief(db, orderIdOf(req));
     if (!order) throw new NotFoundError();
     try {
       await markRefunded({ ...base(), providers, actor }, order.id);
@@ -120,17 +116,10 @@ export function ticketingDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/editor/events/:id/attendees.csv', async (req, reply) => {
     authorize(req, 'manage:events');
     const eventId = eventIdOf(req);
-    const rows = await db
-      .selectFrom('tickets')
-      .innerJoin('orders', 'orders.id', 'tickets.order_id')
-      .innerJoin('ticket_types', 'ticket_types.id', 'orders.ticket_type_id')
-      .select(['orders.name', 'orders.email', 'ticket_types.name as type_name', 'ticket_types.kind', 'orders.status', 'tickets.short_code', 'tickets.checked_in_at'])
-      .where('tickets.event_id', '=', eventId)
-      .orderBy('orders.name')
-      .execute();
+    const rows = await listAttendees(db, eventId);
     const header = ['name', 'email', 'ticket_type', 'contributor', 'order_status', 'ticket_code', 'checked_in_at'];
-    const lines = [header.join(','), ...rows.map((r) => [r.name, r.email, r.type_name, r.kind === 'contributor' ? 'yes' : 'no', r.status, r.short_code, r.checked_in_at ?? ''].map(csvField).join(','))];
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="attendees-${eventId}.csv"`).header('cache-control', 'private, no-store').send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    const lines = [header.join(','), ...rows.map((r) => [r.name, r.email, r.type_name, r.kind === 'contributor' ? 'yes' : 'no', r.status, r.short_code, r.checked_in_at ?? ''].map(csvText).join(','))];
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="attendees-${eventId}.csv"`).header('cache-control', 'private, no-store').send(`${CSV_BOM}${lines.join('\r\n')}\r\n`);
   });
 
   app.get('/editor/events/:id/checkin', async (req, reply) => {

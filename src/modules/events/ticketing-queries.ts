@@ -114,3 +114,19 @@ export async function waitlistCount(db: Executor, eventId: number) {
   const row = await db.selectFrom('waitlist').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', eventId).where('status', '=', 'waiting').executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function getOrderBrief(db: Executor, orderId: number) {
+  return db.selectFrom('orders').select(['id', 'event_id', 'total', 'public_id']).where('id', '=', orderId).executeTakeFirst();
+}
+
+/** Every ticket of an event with its holder, for the organisers' CSV (emails included: team only). */
+export async function listAttendees(db: Executor, eventId: number) {
+  return db
+    .selectFrom('tickets')
+    .innerJoin('orders', 'orders.id', 'tickets.order_id')
+    .innerJoin('ticket_types', 'ticket_types.id', 'orders.ticket_type_id')
+    .select(['orders.name', 'orders.email', 'ticket_types.name as type_name', 'ticket_types.kind', 'orders.status', 'tickets.short_code', 'tickets.checked_in_at'])
+    .where('tickets.event_id', '=', eventId)
+    .orderBy('orders.name')
+    .execute();
+}

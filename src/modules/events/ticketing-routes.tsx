@@ -7,20 +7,21 @@ import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { readForm, validateForm } from '../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
 import type { FormState } from '../../shared/views/form-fields.tsx';
+import { getAccount } from '../accounts/index.ts';
 import { getStandingOfUser } from '../contributors/index.ts';
 import { cancelOwnOrder } from './commands/cancellations.ts';
-import { orderTickets } from './commands/order-tickets.ts';
+import { orderTickets, setCheckoutRef } from './commands/order-tickets.ts';
 import { recordPayment } from './commands/record-payment.ts';
 import { confirmFreeOffer, joinWaitlist, sweepReservations } from './commands/waitlist.ts';
 import { registrationState } from './domain/capacity.ts';
 import { cancellationDeadline, selfCancellation } from './domain/refund-policy.ts';
-import { eventCalendar, sendOffer, sendReservation, sendTickets, type NotifyDeps } from './notifications.ts';
+import { calendarEvent, eventCalendar, sendOffer, sendReservation, sendTickets, type NotifyDeps } from './notifications.ts';
 import { isOrderAccessToken, orderAccessToken } from './order-access.ts';
 import { manualProvider, type PaymentProvider } from './payments/provider.ts';
 import { createStripeClient, stripeProvider, verifyWebhook } from './payments/stripe-provider.ts';
-import { getEventBySlug } from './queries.ts';
+import { getEventBySlug, getSeriesBySlug, listCalendarEvents } from './queries.ts';
 import { orderSchema, waitlistSchema } from './ticketing-schemas.ts';
-import { getAvailability, getOrderByPublicId, listTicketsOfOrder } from './ticketing-queries.ts';
+import { getAvailability, getOrderBrief, getOrderByPublicId, listTicketsOfOrder } from './ticketing-queries.ts';
 import { eventIcs, qrSvg, seriesIcs, ticketSigner } from './tickets/index.ts';
 import { EventPage } from './views/event-page.tsx';
 import { OrderPage } from './views/order-page.tsx';
@@ -51,7 +52,7 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { types, seats } = await getAvailability(db, event.id, event.capacity, now);
     const isContributor = req.actor ? (await getStandingOfUser(db, req.actor.id, now)).isContributor : false;
     const ctx = viewContext(req, reply);
-    const account = req.actor ? await db.selectFrom('users').select(['display_name', 'email']).where('id', '=', req.actor.id).executeTakeFirst() : undefined;
+    const account = req.actor ? await getAccount(db, req.actor.id) : undefined;
     const defaults: FormState = { values: { key: newKey(), quantity: '1', name: account?.display_name ?? '', email: account?.email ?? '' }, errors: {} };
     return sendPage(
       reply,
@@ -127,7 +128,7 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
       { id: order.id, publicId: order.public_id, email: order.email, total: Number(order.total), quantity: order.quantity, unitPrice: Number(order.unit_price), description: `${order.event_title} — ${order.type_name}`, currency: deps.config.currency },
       { success: `${deps.config.baseUrl}${link}`, cancel: `${deps.config.baseUrl}/events/${slug}` },
     );
-    if (checkout.ref) await db.updateTable('orders').set({ provider_ref: checkout.ref }).where('id', '=', order.id).execute();
+    if (checkout.ref) await setCheckoutRef(db, order.id, checkout.ref);
     await sendReservation(notify(req), placed.publicId);
     if (checkout.redirectUrl) return reply.redirect(checkout.redirectUrl, 303);
     return redirectWithFlash(req, reply, link, 'tickets.reserved');
@@ -214,45 +215,21 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/events/:slug/calendar.ics', async (req, reply) => {
     const event = await getEventBySlug(db, (req.params as { slug: string }).slug);
     if (!event || event.status === 'draft') throw new NotFoundError();
-    const ics = eventIcs({
-      uid: `event-${event.id}@open-experience`,
-      title: event.title,
-      description: event.description_md.slice(0, 1000),
-      startsAt: event.starts_at,
-      endsAt: event.ends_at,
-      location: [event.venue, event.address].filter(Boolean).join(', '),
-      url: `${deps.config.baseUrl}/events/${event.slug}`,
-      status: event.status === 'cancelled' ? 'cancelled' : 'published',
-      updatedAt: event.updated_at,
-    });
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${event.slug}.ics"`).send(ics);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${event.slug}.ics"`)
+      .send(eventIcs(calendarEvent(event, deps.config.baseUrl)));
   });
 
   const calendarFeed = async (reply: FastifyReply, name: string, seriesId: number | null) => {
-    let q = db.selectFrom('events').selectAll().where('status', 'in', ['published', 'cancelled']);
-    if (seriesId !== null) q = q.where('series_id', '=', seriesId);
-    const events = await q.orderBy('starts_at').execute();
-    const ics = seriesIcs(
-      name,
-      events.map((event) => ({
-        uid: `event-${event.id}@open-experience`,
-        title: event.title,
-        description: event.description_md.slice(0, 1000),
-        startsAt: event.starts_at,
-        endsAt: event.ends_at,
-        location: [event.venue, event.address].filter(Boolean).join(', '),
-        url: `${deps.config.baseUrl}/events/${event.slug}`,
-        status: event.status === 'cancelled' ? ('cancelled' as const) : ('published' as const),
-        updatedAt: event.updated_at,
-      })),
-    );
-    return reply.type('text/calendar; charset=utf-8').send(ics);
+    const events = await listCalendarEvents(db, seriesId);
+    return reply.type('text/calendar; charset=utf-8').send(seriesIcs(name, events.map((event) => calendarEvent(event, deps.config.baseUrl))));
   };
 
   app.get('/events/calendar.ics', async (_req, reply) => calendarFeed(reply, 'Open Experience', null));
 
   app.get('/series/:slug/calendar.ics', async (req, reply) => {
-    const series = await db.selectFrom('event_series').select(['id', 'title']).where('slug', '=', (req.params as { slug: string }).slug).executeTakeFirst();
+    const series = await getSeriesBySlug(db, (req.params as { slug: string }).slug);
     if (!series) throw new NotFoundError();
     return calendarFeed(reply, series.title, series.id);
   });
@@ -277,8 +254,8 @@ export function ticketingRoutes(app: FastifyInstance, deps: AppDeps): void {
           throw error;
         }
         if (outcome.kind === 'paid') {
-          const order = await db.selectFrom('orders').select('public_id').where('id', '=', outcome.orderId).executeTakeFirstOrThrow();
-          await sendTickets(notify(req), order.public_id);
+          const order = await getOrderBrief(db, outcome.orderId);
+          if (order) await sendTickets(notify(req), order.public_id);
         } else if (outcome.kind === 'refund_needed' && paymentRef) {
           await providers.stripe!.refund({ paymentRef, amount: outcome.amount });
         }

@@ -13,7 +13,7 @@ import { approveExpense, markExpensePaid, OverBudgetError, rejectExpense, submit
 import { closeEventAccounts, createBook, recordBookSale, recordIncome, recordRoyaltyPayout, reverseTransaction, setVisualsSplit } from './commands/money-events.ts';
 import { transactionsToFec } from './exports/fec.ts';
 import { exportContext } from './public-routes.tsx';
-import { getBookContributors, listBooks, listEventFinancials, listExpenses, listRoyalties, listTransactions, royaltyStatement, visualsBasisPoints } from './queries.ts';
+import { getBookContributors, listBookableEvents, listBooks, listRoyaltyRecipients, listEventFinancials, listExpenses, listRoyalties, listTransactions, royaltyStatement, visualsBasisPoints } from './queries.ts';
 import { approveSchema, bookSchema, expenseSchema, incomeSchema, payoutSchema, rejectSchema, reverseSchema, saleSchema, splitSchema } from './schemas.ts';
 import { ExpensesDeskPage } from './views/desk-expenses.tsx';
 import { BooksDeskPage, CorrectionsDeskPage, EventsDeskPage, StatementPage } from './views/desk-other.tsx';
@@ -36,7 +36,7 @@ function asFormErrors(error: unknown, field: string): Record<string, MessageKey>
 
 export function ledgerDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
-  const events = () => db.selectFrom('events').select(['id', 'title']).where('status', '!=', 'draft').orderBy('starts_at', 'desc').execute();
+  const events = () => listBookableEvents(db);
 
   async function expensesPage(req: FastifyRequest, reply: FastifyReply, forms: { income?: FormState; expense?: FormState; decision?: { expenseId: number; form: FormState } } = {}, status = 200) {
     const actor = authorize(req, 'submit:expense');
@@ -250,7 +250,7 @@ export function ledgerDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/editor/ledger/royalties/:id', async (req, reply) => {
     authorize(req, 'manage:ledger');
     const contributorId = idParam(req);
-    const person = await db.selectFrom('contributors').select(['id', 'name']).where('id', '=', contributorId).executeTakeFirst();
+    const person = (await listRoyaltyRecipients(db)).get(contributorId);
     if (!person) throw new NotFoundError();
     const q = req.query as { from?: string; to?: string };
     const day = /^\d{4}-\d{2}-\d{2}$/;

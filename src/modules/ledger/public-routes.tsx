@@ -9,7 +9,7 @@ import { parseAccount } from './domain/accounts.ts';
 import { transactionsToCsv } from './exports/csv.ts';
 import { transactionsToJson } from './exports/json.ts';
 import type { ExportContext } from './exports/types.ts';
-import { countTransactions, getTransaction, listRoyalties, listTransactions, type TransactionFilter } from './queries.ts';
+import { countTransactions, getTransaction, listEventLabels, listRoyalties, listRoyaltyRecipients, listTransactions, type TransactionFilter } from './queries.ts';
 import { getTransparencyData } from './transparency.ts';
 import { accountLabel } from './views/labels.ts';
 import { TransactionsPage } from './views/transactions-page.tsx';
@@ -57,12 +57,7 @@ export function parseFilter(query: Record<string, unknown>): Omit<TransactionFil
 /** Names for the exports, with no personal data: contributors who chose so appear as a number. */
 export async function exportContext(db: Executor, lang: Lang, currency: string): Promise<ExportContext> {
   const t = translator(lang);
-  const [events, contributors] = await Promise.all([
-    db.selectFrom('events').select(['id', 'title']).execute(),
-    db.selectFrom('contributors').select(['id', 'name', 'public_name']).execute(),
-  ]);
-  const eventTitles = new Map(events.map((e) => [e.id, e.title]));
-  const people = new Map(contributors.map((c) => [c.id, c]));
+  const [eventTitles, people] = await Promise.all([listEventLabels(db), listRoyaltyRecipients(db)]);
   return {
     currency,
     accountLabel: (code) => accountLabel(t, code),
@@ -83,13 +78,12 @@ export function publicLedgerRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/transparency/transactions', async (req, reply) => {
     const { page, ...filter } = parseFilter(req.query as Record<string, unknown>);
-    const [transactions, total, events] = await Promise.all([
+    const [transactions, total, eventTitles] = await Promise.all([
       listTransactions(db, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
       countTransactions(db, filter),
-      db.selectFrom('events').select(['id', 'title']).execute(),
+      listEventLabels(db),
     ]);
     const ctx = viewContext(req, reply);
-    const eventTitles = new Map(events.map((e) => [e.id, e.title]));
     const labels = [
       filter.account ? accountLabel(ctx.t, filter.account) : null,
       filter.accountPrefix ? accountLabel(ctx.t, `${filter.accountPrefix}1`).replace(/\s*(n°|#|no\.)\s*1$/, '') : null,
@@ -108,11 +102,11 @@ export function publicLedgerRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
     const tx = await getTransaction(db, id);
     if (!tx) throw new NotFoundError();
-    const events = await db.selectFrom('events').select(['id', 'title']).execute();
+    const eventTitles = await listEventLabels(db);
     const ctx = viewContext(req, reply);
     return sendPage(
       reply,
-      <TransactionsPage ctx={ctx} transactions={[tx]} filterLabel={ctx.t('transactions.single', { id })} query="" page={1} pages={1} eventTitles={new Map(events.map((e) => [e.id, e.title]))} />,
+      <TransactionsPage ctx={ctx} transactions={[tx]} filterLabel={ctx.t('transactions.single', { id })} query="" page={1} pages={1} eventTitles={eventTitles} />,
     );
   });
 

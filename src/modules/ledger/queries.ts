@@ -357,3 +357,20 @@ export async function flowTotals(db: Executor): Promise<Map<string, number>> {
 export async function countAllTransactions(db: Executor): Promise<number> {
   return Number((await db.selectFrom('ledger_transactions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 }
+
+/** Event titles for ledger lines and exports (the ledger books money per event). */
+export async function listEventLabels(db: Executor): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('events').select(['id', 'title']).execute();
+  return new Map(rows.map((e) => [e.id, e.title]));
+}
+
+/** Events money can be booked on (not drafts), newest first. */
+export async function listBookableEvents(db: Executor) {
+  return db.selectFrom('events').select(['id', 'title']).where('status', '!=', 'draft').orderBy('starts_at', 'desc').execute();
+}
+
+/** Who royalties are owed to, with their choice to appear by name (public_name) — never their email. */
+export async function listRoyaltyRecipients(db: Executor) {
+  const rows = await db.selectFrom('contributors').select(['id', 'name', 'public_name']).execute();
+  return new Map(rows.map((c) => [c.id, c]));
+}

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { can } from '../accounts/index.ts';
+import { getMedia } from './queries.ts';
 
 export { storeImage, storeReceipt, sniffImageType } from './store-image.ts';
 
@@ -14,7 +15,7 @@ export function registerMedia(app: FastifyInstance, deps: AppDeps): void {
   app.get('/media/:id', async (req, reply) => {
     const id = Number((req.params as { id: string }).id);
     if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
-    const row = await deps.database.db.selectFrom('media').select(['mime', 'bytes', 'sha256', 'private']).where('id', '=', id).executeTakeFirst();
+    const row = await getMedia(deps.database.db, id);
     if (!row) throw new NotFoundError();
     // Receipts: only the people who handle expenses see them, and never from a shared cache.
     if (row.private) {

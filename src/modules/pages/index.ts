@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { pageRoutes } from './routes.tsx';
 
 export { savePage } from './commands.ts';
+export { countUnreadMessages } from './queries.ts';
 
 export function registerPages(app: FastifyInstance, deps: AppDeps): void {
   pageRoutes(app, deps);

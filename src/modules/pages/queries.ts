@@ -14,3 +14,8 @@ export async function listMessages(db: Executor) {
     .limit(300)
     .execute();
 }
+
+export async function countUnreadMessages(db: Executor): Promise<number> {
+  const row = await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

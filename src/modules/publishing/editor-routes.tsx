@@ -9,6 +9,7 @@ import { parseLocalDateTime } from '../../shared/time.ts';
 import { emptyForm, type FormState } from '../../shared/views/form-fields.tsx';
 import { authorize, can } from '../accounts/index.ts';
 import { listContributorOptions } from '../contributors/index.ts';
+import { countUnreadMessages } from '../pages/index.ts';
 import { acceptProposal, declineProposal } from './commands/proposals.ts';
 import { restoreRevision } from './commands/restore-revision.ts';
 import { savePiece, SlugTakenError } from './commands/save-piece.ts';
@@ -51,8 +52,8 @@ function formFromPiece(piece: EditablePiece): FormState {
       licence: piece.licence,
       cover_alt: piece.cover_alt,
       themes: piece.themes.map((t) => String(t.id)),
-      credit_contributor: piece.creditIds.map((c) => String(c.contributorId)),
-      credit_role: piece.creditIds.map((c) => c.kind),
+      credit_contributor: piece.credits.map((c) => String(c.contributorId)),
+      credit_role: piece.credits.map((c) => c.kind),
     },
     errors: {},
   };
@@ -210,12 +211,12 @@ export function editorPublishingRoutes(app: FastifyInstance, deps: AppDeps): voi
       listPiecesByStatus(db, ['submitted', 'in_review']),
       listPiecesByStatus(db, ['published'], 100),
       listProposals(db, 'new'),
-      db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+      countUnreadMessages(db),
     ]);
     const scheduled = withState(published).filter((p) => p.state === 'scheduled');
     return sendPage(
       reply,
-      <DashboardPage ctx={viewContext(req, reply)} queue={withState(queue)} scheduled={scheduled} newProposals={proposals.length} unreadMessages={Number(unread.n)} />,
+      <DashboardPage ctx={viewContext(req, reply)} queue={withState(queue)} scheduled={scheduled} newProposals={proposals.length} unreadMessages={unread} />,
     );
   });
 

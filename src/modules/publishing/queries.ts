@@ -3,6 +3,7 @@ import type { Lang, PieceKind, PieceStatus } from '../../db/schema.ts';
 import { listCredits } from '../contributors/index.ts';
 
 export interface CreditView {
+  contributorId: number;
   name: string;
   slug: string;
   kind: string;
@@ -57,7 +58,7 @@ async function withCreditsAndThemes<T extends { id: number }>(db: Executor, rows
   ]);
   return rows.map((r) => ({
     ...r,
-    credits: credits.filter((c) => c.subject_id === r.id).map((c) => ({ name: c.name, slug: c.slug, kind: c.kind })),
+    credits: credits.filter((c) => c.subject_id === r.id).map((c) => ({ contributorId: c.contributor_id, name: c.name, slug: c.slug, kind: c.kind })),
     themes: themes.filter((t) => t.piece_id === r.id).map(({ piece_id: _, ...t }) => t),
   }));
 }
@@ -127,8 +128,7 @@ export async function getPieceForEditing(db: Executor, id: number) {
     .executeTakeFirst();
   if (!row) return undefined;
   const [piece] = await withCreditsAndThemes(db, [row]);
-  const credits = await listCredits(db, 'piece', [id]);
-  return { ...piece!, creditIds: credits.map((c) => ({ contributorId: c.contributor_id, kind: c.kind })) };
+  return piece!;
 }
 
 export type EditablePiece = NonNullable<Awaited<ReturnType<typeof getPieceForEditing>>>;

@@ -6,6 +6,7 @@ import { cookieOptions } from '../../shared/http/cookies.ts';
 import { safeNextPath } from '../../shared/http/page.ts';
 import { isLang } from '../../shared/i18n/index.ts';
 import { NotFoundError } from '../../shared/errors.ts';
+import { listPublicContributorSlugs } from '../contributors/index.ts';
 import { listPublishedRefs, listThemes, kindPath, PIECE_KINDS } from '../publishing/index.ts';
 import { buildSitemap } from './sitemap.ts';
 
@@ -38,11 +39,7 @@ export function registerSite(app: FastifyInstance, deps: AppDeps): void {
     const [pieces, themes, contributors] = await Promise.all([
       listPublishedRefs(db, deps.now()),
       listThemes(db),
-      db
-        .selectFrom('contributors')
-        .select('slug')
-        .where((eb) => eb.exists(eb.selectFrom('contributions').select('id').whereRef('contributions.contributor_id', '=', 'contributors.id').where('accepted_at', 'is not', null)))
-        .execute(),
+      listPublicContributorSlugs(db, deps.now()),
     ]);
     const paths = [
       { path: '/' },
@@ -52,7 +49,7 @@ export function registerSite(app: FastifyInstance, deps: AppDeps): void {
       { path: '/propose' },
       ...PIECE_KINDS.map((k) => ({ path: `/kinds/${kindPath(k)}` })),
       ...themes.map((t) => ({ path: `/themes/${t.slug}` })),
-      ...contributors.map((c) => ({ path: `/contributors/${c.slug}` })),
+      ...contributors.map((slug) => ({ path: `/contributors/${slug}` })),
       ...pieces.map((p) => ({ path: `/pieces/${p.slug}`, lastmod: p.updated_at })),
     ];
     return reply.type('application/xml; charset=utf-8').send(buildSitemap(deps.config.baseUrl, paths));

@@ -4,7 +4,6 @@ import { lockEventRow } from '../../../db/locks.ts';
 import type { OrderStatus } from '../../../db/schema.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { recordEvent } from '../../audit/index.ts';
-import { hashSecretToken } from '../../accounts/secret-token.ts';
 import { getStandingOfUser } from '../../contributors/index.ts';
 import { availability, holdsSeats, RESERVATION_MINUTES, registrationState, unitPrice, type Holding } from '../domain/capacity.ts';
 import {
@@ -42,8 +41,6 @@ export interface OrderInput {
 export interface PlacedOrder {
   id: number;
   publicId: string;
-  /** The secret of the order's link (only its hash is stored); null when the order already existed. */
-  accessToken: string | null;
   status: OrderStatus;
   total: number;
   created: boolean;
@@ -89,7 +86,7 @@ export async function orderTickets(
 ): Promise<PlacedOrder> {
   const { now } = deps;
   const existing = await deps.db.selectFrom('orders').select(['id', 'public_id', 'status', 'total']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-  if (existing) return { id: existing.id, publicId: existing.public_id, accessToken: null, status: existing.status, total: Number(existing.total), created: false };
+  if (existing) return { id: existing.id, publicId: existing.public_id, status: existing.status, total: Number(existing.total), created: false };
   const standing = input.userId !== null ? await getStandingOfUser(deps.db, input.userId, now) : null;
   const contributorId =
     standing?.isContributor && input.userId !== null
@@ -101,7 +98,7 @@ export async function orderTickets(
     if (options.lock !== false) await lockEventRow(trx, deps.dialect, input.eventId);
     // Checked again under the lock: the same form sent twice at once makes one order.
     const again = await trx.selectFrom('orders').select(['id', 'public_id', 'status', 'total']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-    if (again) return { id: again.id, publicId: again.public_id, accessToken: null, status: again.status, total: Number(again.total), created: false };
+    if (again) return { id: again.id, publicId: again.public_id, status: again.status, total: Number(again.total), created: false };
     const event = await trx.selectFrom('events').selectAll().where('id', '=', input.eventId).executeTakeFirst();
     if (!event) throw new NotFoundError('event');
     const state = registrationState(event, now);
@@ -152,12 +149,10 @@ export async function orderTickets(
     const total = price * input.quantity;
     const status: OrderStatus = total === 0 ? 'confirmed' : 'reserved';
     const publicId = randomBytes(12).toString('base64url');
-    const accessToken = randomBytes(24).toString('base64url');
     const { id } = await trx
       .insertInto('orders')
       .values({
         public_id: publicId,
-        access_hash: hashSecretToken(accessToken),
         event_id: event.id,
         ticket_type_id: type.id,
         user_id: input.userId,
@@ -183,7 +178,7 @@ export async function orderTickets(
     if (codeId !== null) await trx.updateTable('invitation_codes').set((eb) => ({ uses: eb('uses', '+', input.quantity) })).where('id', '=', codeId).execute();
     if (status === 'confirmed') await issueTickets(trx, { id, event_id: event.id, quantity: input.quantity }, now);
     await recordEvent(trx, { actorUserId: input.userId, action: `order.${status}`, subjectType: 'order', subjectId: id, data: { eventId: event.id, quantity: input.quantity, total }, now });
-    return { id, publicId, accessToken, status, total, created: true };
+    return { id, publicId, status, total, created: true };
   };
 
   if (options.lock === false) {
@@ -191,4 +186,9 @@ export async function orderTickets(
     return place(deps.db as unknown as Trx);
   }
   return deps.db.transaction().execute(place);
+}
+
+/** Remembers the payment provider's checkout reference, so its webhook finds the order. */
+export async function setCheckoutRef(db: Db, orderId: number, ref: string): Promise<void> {
+  await db.updateTable('orders').set({ provider_ref: ref }).where('id', '=', orderId).execute();
 }

@@ -3,7 +3,6 @@ import type { Db, Dialect, Trx } from '../../../db/database.ts';
 import { lockEventRow } from '../../../db/locks.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { recordEvent } from '../../audit/index.ts';
-import { hashSecretToken } from '../../accounts/secret-token.ts';
 import { availability, OPEN_KINDS, registrationState, WAITLIST_OFFER_MINUTES } from '../domain/capacity.ts';
 import { nextInLine } from '../domain/waitlist.ts';
 import { alreadyRegistered, eventCancelled, notAContributor, notSoldOut, registrationClosed, unknownTicketType } from '../errors.ts';
@@ -12,7 +11,6 @@ import { issueTickets, loadHoldings } from './order-tickets.ts';
 export interface Offer {
   orderId: number;
   publicId: string;
-  accessToken: string;
   name: string;
   email: string;
   eventId: number;
@@ -101,14 +99,12 @@ export async function releaseAndOffer(trx: Trx, eventId: number, now: Date): Pro
     if (!next) break;
     const type = types.find((t) => t.id === next.ticket_type_id)!;
     const publicId = randomBytes(12).toString('base64url');
-    const accessToken = randomBytes(24).toString('base64url');
     const reservedUntil = new Date(now.getTime() + WAITLIST_OFFER_MINUTES * 60_000).toISOString();
     const price = Number(type.price);
     const { id } = await trx
       .insertInto('orders')
       .values({
         public_id: publicId,
-        access_hash: hashSecretToken(accessToken),
         event_id: eventId,
         ticket_type_id: type.id,
         user_id: next.user_id,
@@ -136,7 +132,7 @@ export async function releaseAndOffer(trx: Trx, eventId: number, now: Date): Pro
     const entry = waiting.find((w) => w.id === next.id);
     if (entry) entry.status = 'offered';
     holdings.push({ ticketTypeId: type.id, quantity: 1, status: 'reserved', reservedUntil });
-    offers.push({ orderId: id, publicId, accessToken, name: next.name, email: next.email, eventId, reservedUntil });
+    offers.push({ orderId: id, publicId, name: next.name, email: next.email, eventId, reservedUntil });
   }
   return offers;
 }

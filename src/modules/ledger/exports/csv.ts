@@ -30,22 +30,11 @@ export const CSV_COLUMNS = [
   'currency',
 ] as const;
 
-export const CSV_BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-/** Characters that make a spreadsheet read a cell as a formula (or hide one behind a control). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+export { CSV_BOM, escapeCsvField, neutraliseFormula } from '../../../shared/csv.ts';
 
-/** A text cell made inert for spreadsheets: a leading apostrophe when it could start a formula. */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** RFC 4180 escaping of one field. */
-export function escapeCsvField(field: string): string {
-  return NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
+import { CSV_BOM, escapeCsvField, neutraliseFormula } from '../../../shared/csv.ts';
 
 type Cell = { text: string } | { number: string };
 

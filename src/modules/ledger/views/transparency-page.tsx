@@ -28,6 +28,25 @@ function Money({ ctx, cents, href }: { ctx: ViewContext; cents: number; href?: s
   return href ? <a href={href}>{text}</a> : <>{text}</>;
 }
 
+/** Totals per account, each linked to its transactions. */
+function AccountTotals({ ctx, caption, rows }: { ctx: ViewContext; caption: string; rows: { account: string; total: number }[] }) {
+  return (
+    <table class="data-table">
+      <caption>{caption}</caption>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">{accountLabel(ctx.t, r.account)}</th>
+            <td>
+              <Money ctx={ctx} cents={r.total} href={transactionsHref({ account: r.account })} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: TransparencyData }) {
   const { t, lang } = ctx;
   const money = (cents: number) => formatCents(cents, lang);
@@ -180,32 +199,8 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
       <section aria-labelledby="flows-heading" class="money-section">
         <h2 id="flows-heading">{t('transparency.flows')}</h2>
         <div class="two-columns">
-          <table class="data-table">
-            <caption>{t('transparency.incomeByCategory')}</caption>
-            <tbody>
-              {data.income.map((r) => (
-                <tr>
-                  <th scope="row">{accountLabel(t, r.account)}</th>
-                  <td>
-                    <Money ctx={ctx} cents={r.total} href={transactionsHref({ account: r.account })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table class="data-table">
-            <caption>{t('transparency.expensesByCategory')}</caption>
-            <tbody>
-              {data.expensesByCategory.map((r) => (
-                <tr>
-                  <th scope="row">{accountLabel(t, r.account)}</th>
-                  <td>
-                    <Money ctx={ctx} cents={r.total} href={transactionsHref({ account: r.account })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AccountTotals ctx={ctx} caption={t('transparency.incomeByCategory')} rows={data.income} />
+          <AccountTotals ctx={ctx} caption={t('transparency.expensesByCategory')} rows={data.expensesByCategory} />
         </div>
       </section>
 
