@@ -1,6 +1,8 @@
 /**
- * Builds the Fastify application. Plugins load in a visible order: external plugins, then the
- * request context (language, session, CSRF), then each module's routes, then error handling.
+ * Builds the Fastify application, in a visible order: external plugins; the request context
+ * (language, security headers, session, page cache, forms and CSRF, error handling); the extension
+ * points every module may fill, wired here explicitly; each module's plugin; the outbox worker.
+ * Importing a module registers nothing: only this file decides what runs (docs/decisions/009).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,17 +15,27 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
-import { registerAccounts } from './modules/accounts/index.ts';
-import { registerContributors } from './modules/contributors/index.ts';
-import { registerEvents } from './modules/events/index.ts';
-import { registerLedger } from './modules/ledger/index.ts';
-import { registerMedia } from './modules/media/index.ts';
-import { registerPages } from './modules/pages/index.ts';
-import { registerPublishing } from './modules/publishing/index.ts';
-import { registerSite } from './modules/site/index.ts';
+import { accountsPlugin } from './modules/accounts/plugin.tsx';
+import { loadActor } from './modules/accounts/index.ts';
+import { contributorsPlugin } from './modules/contributors/plugin.ts';
+import { SubjectRegistry } from './modules/contributors/index.ts';
+import { eventsPlugin } from './modules/events/plugin.ts';
+import { contributorSeatsPerEvent, talkSubjects } from './modules/events/index.ts';
+import { ledgerPlugin } from './modules/ledger/plugin.ts';
+import type { CounterpartProvider } from './modules/ledger/index.ts';
+import { mediaPlugin } from './modules/media/plugin.ts';
+import { pagesPlugin } from './modules/pages/plugin.tsx';
+import { publishingPlugin } from './modules/publishing/plugin.ts';
+import { pieceSubjects } from './modules/publishing/index.ts';
+import { sitePlugin } from './modules/site/plugin.ts';
+import { EffectHandlers } from './outbox/handlers.ts';
+import { outboxPlugin } from './outbox/plugin.tsx';
+import { DEFAULT_WORKER_OPTIONS, OutboxWorker, type WorkerOptions } from './outbox/worker.ts';
 import { verifyCsrf } from './shared/http/csrf.ts';
 import { registerErrorHandling } from './shared/http/error-handler.tsx';
+import { normaliseFormBody, type FormFields, type UploadedFile } from './shared/http/form.ts';
 import { registerPageCache } from './shared/http/page-cache.ts';
+import { zodValidatorCompiler } from './shared/http/route-schema.ts';
 import { AppError } from './shared/errors.ts';
 import { DEFAULT_LANG, isLang } from './shared/i18n/index.ts';
 
@@ -55,7 +67,20 @@ export function loggerOptions(level: string) {
   };
 }
 
-export async function buildApp(deps: AppDeps, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+export interface BuildOptions {
+  logger?: FastifyBaseLogger;
+  /** Outbox worker settings (tests shorten the backoff; the bench measures the drain). */
+  outbox?: Partial<Omit<WorkerOptions, 'now' | 'log'>>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The outbox worker of this instance: server.ts starts it, tests drain it. */
+    outbox: OutboxWorker;
+  }
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: loggerOptions(config.logLevel) }),
@@ -74,7 +99,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyBaseLog
   });
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', DEFAULT_LANG);
+  app.decorateRequest('formFields', null as unknown as FormFields);
+  app.decorateRequest('uploads', null as unknown as Record<string, UploadedFile>);
 
+  // 1. External plugins.
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
   await app.register(fastifyMultipart, {
@@ -95,11 +123,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyBaseLog
     immutable: config.env === 'production',
   });
 
+  // 2. The request context, shared by every module's routes.
+  app.setValidatorCompiler(zodValidatorCompiler);
+  registerErrorHandling(app);
   app.addHook('onRequest', async (req) => {
     const lang = req.cookies.oe_lang;
     if (isLang(lang)) req.lang = lang;
   });
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', async (_req, reply) => {
     // Security headers for every response; the CSP allows only our own scripts and styles.
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -108,30 +139,44 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyBaseLog
       'content-security-policy',
       "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
-    void req;
   });
-
-  registerAccounts(app, deps);
+  app.addHook('onRequest', loadActor(deps));
   registerPageCache(app, config.pageCacheSeconds);
-  app.addHook('preHandler', async (req) => {
-    if (req.routeOptions.config?.csrf === false) return;
-    verifyCsrf(req, config.appSecret);
+  // Before any body schema runs: the CSRF token is checked, then the form becomes plain fields.
+  app.addHook('preValidation', async (req) => {
+    if (req.routeOptions.config?.csrf !== false) verifyCsrf(req, config.appSecret);
+    normaliseFormBody(req);
   });
 
-  registerMedia(app, deps);
-  registerSite(app, deps);
-  registerPublishing(app, deps);
-  registerContributors(app, deps);
-  registerPages(app, deps);
-  registerEvents(app, deps);
-  registerLedger(app, deps);
-  registerErrorHandling(app);
-  return app;
-}
+  // 3. Extension points: what one module shows of another's, wired here and nowhere else.
+  const effects = new EffectHandlers();
+  const subjects = new SubjectRegistry();
+  subjects.register('piece', pieceSubjects);
+  subjects.register('event', talkSubjects);
+  const counterparts: CounterpartProvider[] = [contributorSeatsPerEvent];
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Set to false on the rare route that authenticates differently (webhooks). */
-    csrf?: boolean;
-  }
+  // 4. The modules, each an encapsulated plugin with its routes, hooks, timers and effect handlers.
+  await app.register(mediaPlugin, { deps });
+  await app.register(sitePlugin, { deps });
+  await app.register(accountsPlugin, { deps, effects });
+  await app.register(publishingPlugin, { deps, effects });
+  await app.register(contributorsPlugin, { deps, subjects });
+  await app.register(pagesPlugin, { deps, effects });
+  await app.register(eventsPlugin, { deps, effects });
+  await app.register(ledgerPlugin, { deps, counterparts });
+  await app.register(outboxPlugin, { deps });
+
+  // 5. The outbox worker: started by server.ts (tests drain it by hand), kicked after every write.
+  const worker = new OutboxWorker(deps.database.db, effects, {
+    ...DEFAULT_WORKER_OPTIONS,
+    ...options.outbox,
+    now: deps.now,
+    log: app.log,
+  });
+  app.decorate('outbox', worker);
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') worker.kick();
+  });
+  app.addHook('onClose', async () => worker.stop());
+  return app;
 }

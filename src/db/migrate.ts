@@ -3,6 +3,7 @@ import type { Database, Dialect } from './database.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-events-and-ledger.ts';
 import * as m003 from './migrations/003-ticketing.ts';
+import * as m004 from './migrations/004-outbox-and-seat-counts.ts';
 
 type DialectMigration = { up(db: import('kysely').Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -11,6 +12,7 @@ const migrations: Record<string, DialectMigration> = {
   '001-foundation': m001,
   '002-events-and-ledger': m002,
   '003-ticketing': m003,
+  '004-outbox-and-seat-counts': m004,
 };
 
 class StaticProvider implements MigrationProvider {

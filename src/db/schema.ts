@@ -1,7 +1,9 @@
 /** Table types for Kysely. Timestamps are ISO-8601 UTC strings on both dialects (see docs/decisions/002). */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-export type Role = 'admin' | 'editor' | 'contributor' | 'member';
+import type { Role } from '../shared/actor.ts';
+
+export type { Role };
 export type PieceKind = 'article' | 'interview' | 'case_study' | 'challenge';
 export type PieceStatus = 'draft' | 'submitted' | 'in_review' | 'published' | 'rejected';
 export type Lang = 'fr' | 'en';
@@ -191,6 +193,8 @@ export interface EventsTable {
   cancellation_deadline_hours: Generated<number>;
   refund_policy: Generated<string>;
   status: EventStatus;
+  /** Seats held by confirmed and paid orders and by reservations not yet released. */
+  seats_held: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -337,6 +341,8 @@ export interface TicketTypesTable {
   max_per_order: number;
   active: number;
   position: number;
+  /** Seats of this type held (same rule as events.seats_held). */
+  held: Generated<number>;
 }
 
 export interface InvitationCodesTable {
@@ -373,6 +379,8 @@ export interface OrdersTable {
   provider_payment_ref: string | null;
   reserved_until: string | null;
   refund_due: number;
+  /** Where the buyer pays (the provider's checkout page), kept so a retry returns to it. */
+  checkout_url: Generated<string | null>;
   idempotency_key: string;
   created_at: string;
   updated_at: string;
@@ -413,6 +421,23 @@ export interface PaymentsTable {
   created_at: string;
 }
 
+export type OutboxStatus = 'pending' | 'done' | 'dead' | 'dismissed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  key: string;
+  /** JSON. */
+  payload: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  available_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -447,6 +472,7 @@ export interface DB {
   tickets: TicketsTable;
   waitlist: WaitlistTable;
   payments: PaymentsTable;
+  outbox: OutboxTable;
 }
 
 export type User = Selectable<UsersTable>;

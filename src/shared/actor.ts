@@ -1,4 +1,5 @@
-import type { Role } from '../db/schema.ts';
+/** The roles an account can hold, from the most to the least trusted. */
+export type Role = 'admin' | 'editor' | 'contributor' | 'member';
 
 /** The person behind a request, as every policy sees them. */
 export interface Actor {

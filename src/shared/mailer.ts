@@ -3,7 +3,7 @@
  * written as an .eml file in DATA_DIR/outbox and a log line points at it (nothing is lost, and a
  * developer can open the confirmation links).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -21,6 +21,22 @@ export interface MailMessage {
   text: string;
   replyTo?: string;
   attachments?: MailAttachment[];
+  /**
+   * The outbox delivery key of this message: it becomes the Message-ID, so a message sent again
+   * after a crash between sending and recording it is recognised as the same one by mail clients.
+   */
+  messageKey?: string;
+}
+
+/** The Message-ID of a message, stable for one delivery key. */
+export function messageIdFor(key: string, from: string): string {
+  const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'open-experience.localhost';
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+function envelope(from: string, message: MailMessage) {
+  const { messageKey, ...rest } = message;
+  return { from, ...rest, ...(messageKey ? { messageId: messageIdFor(messageKey, from) } : {}) };
 }
 
 export interface Mailer {
@@ -40,7 +56,7 @@ export function createMailer(options: MailerOptions): Mailer {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       async send(message) {
-        await transport.sendMail({ from: options.from, ...message });
+        await transport.sendMail(envelope(options.from, message));
         // The address is personal data: the log says that a message left, not to whom.
         options.logger.info({ subject: message.subject }, 'mail sent over SMTP');
       },
@@ -50,7 +66,7 @@ export function createMailer(options: MailerOptions): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
-      const info = await transport.sendMail({ from: options.from, ...message });
+      const info = await transport.sendMail(envelope(options.from, message));
       await mkdir(options.outboxDir, { recursive: true });
       const file = path.join(options.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`);
       await writeFile(file, info.message as Buffer);

@@ -2,7 +2,7 @@
  * An app around a test database, a recording mailer and a clock the test controls, plus a small
  * browser-like client (cookie jar, CSRF token taken from a rendered form like a browser would).
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { testConfig, type Config } from '../../src/config.ts';
 import type { Dialect } from '../../src/db/database.ts';
@@ -11,6 +11,8 @@ import { RecordingMailer } from './recording-mailer.ts';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** Delivers every effect that is due (emails, refunds…), as the worker would: the client does it after each request. */
+  deliver(): Promise<number>;
   db: TestDatabase;
   mailer: RecordingMailer;
   clock: { now: Date };
@@ -22,10 +24,11 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   const db = await createTestDatabase(dialect);
   const mailer = new RecordingMailer();
   const clock = { now: new Date('2026-06-01T10:00:00Z') };
-  const app = await buildApp({ config: testConfig(overrides), database: db, mailer, now: () => clock.now });
+  const app = await buildApp({ config: testConfig(overrides), database: db, mailer, now: () => clock.now }, { outbox: { backoffMs: 1000, maxBackoffMs: 60_000, maxAttempts: 5 } });
   await app.ready();
   return {
     app,
+    deliver: () => app.outbox.drain(),
     db,
     mailer,
     clock,
@@ -51,6 +54,13 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** Like a browser talking to a live site: what a request emitted is delivered before the next step of the test. */
+  private async inject(options: InjectOptions): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject(options);
+    await this.app.outbox.drain();
+    return res;
+  }
+
   private cookieHeader(): string | undefined {
     if (this.cookies.size === 0) return undefined;
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -70,7 +80,7 @@ export class TestClient {
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const cookie = this.cookieHeader();
-    const res = await this.app.inject({ method: 'GET', url, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+    const res = await this.inject({ method: 'GET', url, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
     this.remember(res);
     return res;
   }
@@ -89,7 +99,7 @@ export class TestClient {
     const body = { ...fields };
     if (options.csrf !== false) body._csrf = await this.csrfToken();
     const cookie = this.cookieHeader();
-    const res = await this.app.inject({
+    const res = await this.inject({
       method: 'POST',
       url,
       payload: formBody(body),
@@ -115,7 +125,7 @@ export class TestClient {
     }
     parts.push(Buffer.from(`--${boundary}--\r\n`));
     const cookie = this.cookieHeader();
-    const res = await this.app.inject({
+    const res = await this.inject({
       method: 'POST',
       url,
       payload: Buffer.concat(parts),

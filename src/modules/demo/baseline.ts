@@ -57,10 +57,8 @@ export async function ensureBaseline(db: Db, now: Date): Promise<void> {
     const about = await trx.selectFrom('pages').select('slug').where('slug', '=', 'about').executeTakeFirst();
     if (!about) {
       await savePage(
-        trx,
-        'about',
-        { title_fr: demoAbout.fr.title, body_md_fr: demoAbout.fr.bodyMarkdown, title_en: demoAbout.en.title, body_md_en: demoAbout.en.bodyMarkdown },
-        { actorUserId: null, now },
+        { db: trx, actor: null, now },
+        { slug: 'about', title_fr: demoAbout.fr.title, body_md_fr: demoAbout.fr.bodyMarkdown, title_en: demoAbout.en.title, body_md_en: demoAbout.en.bodyMarkdown },
       );
     }
   });

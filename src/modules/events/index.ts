@@ -1,12 +1,8 @@
 /** Events: the programme's evenings (ticketing builds on this module). */
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
 import { contributionSubjects } from '../contributors/index.ts';
 import { counterpartProviders } from '../ledger/index.ts';
-import { eventRoutes } from './routes.tsx';
 import { contributorTicketsPerEvent } from './ticketing-queries.ts';
-import { ticketingDeskRoutes } from './ticketing-desk-routes.tsx';
-import { ticketingRoutes } from './ticketing-routes.tsx';
+export { contributorTicketsPerEvent as contributorSeatsPerEvent } from './ticketing-queries.ts';
 
 export { getEvent, listEventOptions } from './queries.ts';
 import { listEventSubjects } from './queries.ts';
@@ -20,18 +16,13 @@ export { addDefaultTicketTypes, addTicketType } from './commands/manage-ticketin
 counterpartProviders.push(contributorTicketsPerEvent);
 
 // Talks appear on the speakers' contributor pages.
-contributionSubjects.register('event', async (db, ids) =>
+export const talkSubjects = async (db: import('../../db/database.ts').Executor, ids: number[]) =>
   (await listEventSubjects(db, ids)).map((e) => ({
         id: e.id,
         title: e.title,
         url: `/events/${e.slug}`,
         kindKey: 'events.talk',
         date: e.starts_at,
-      })),
-);
+      }));
+contributionSubjects.register('event', talkSubjects);
 
-export function registerEvents(app: FastifyInstance, deps: AppDeps): void {
-  ticketingRoutes(app, deps);
-  ticketingDeskRoutes(app, deps);
-  eventRoutes(app, deps);
-}

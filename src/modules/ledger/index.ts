@@ -1,8 +1,4 @@
 /** The transparent money: a double-entry ledger, the allocation rules, royalties, exports. */
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
-import { ledgerDeskRoutes } from './desk-routes.tsx';
-import { publicLedgerRoutes } from './public-routes.tsx';
 
 export { postTransaction, IdempotencyConflictError } from './commands/post-transaction.ts';
 export { assertEventOpen } from './commands/event-lock.ts';
@@ -12,7 +8,3 @@ export { counterpartProviders, type CounterpartProvider } from './transparency.t
 export { ledgerTotal, accountBalances } from './queries.ts';
 export { rebuildLedgerBalances } from './commands/rebuild-balances.ts';
 
-export function registerLedger(app: FastifyInstance, deps: AppDeps): void {
-  publicLedgerRoutes(app, deps);
-  ledgerDeskRoutes(app, deps);
-}

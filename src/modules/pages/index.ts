@@ -1,11 +1,3 @@
-/** Editable pages (about) and the "write to us" inbox. */
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
-import { pageRoutes } from './routes.tsx';
-
-export { savePage } from './commands.ts';
+/** Editable pages (about) and the "write to us" inbox: what other modules may use. */
+export { savePage, type PageInput } from './commands/save-page.ts';
 export { countUnreadMessages } from './queries.ts';
-
-export function registerPages(app: FastifyInstance, deps: AppDeps): void {
-  pageRoutes(app, deps);
-}

@@ -19,3 +19,8 @@ export async function countUnreadMessages(db: Executor): Promise<number> {
   const row = await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('read_at', 'is', null).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** One contact message, for the editors' notice email. */
+export async function getMessage(db: Executor, id: number) {
+  return db.selectFrom('messages').select(['id', 'name', 'email', 'subject', 'body']).where('id', '=', id).executeTakeFirst();
+}

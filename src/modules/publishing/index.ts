@@ -1,11 +1,6 @@
 /** Publishing: pieces of four kinds, their editorial workflow, revisions, and public proposals. */
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
 import { contributionSubjects } from '../contributors/index.ts';
-import { editorPublishingRoutes } from './editor-routes.tsx';
 import { listPublishedRefs } from './queries.ts';
-import { publicPublishingRoutes } from './routes.tsx';
-import { themeRoutes } from './theme-routes.tsx';
 
 export { listPublishedPieces, listPublishedRefs, listThemes } from './queries.ts';
 export { savePiece } from './commands/save-piece.ts';
@@ -13,18 +8,13 @@ export { transitionPiece } from './commands/transition-piece.ts';
 export { proposePiece, acceptProposal } from './commands/proposals.ts';
 export { kindPath, PIECE_KINDS } from './domain/kinds.ts';
 
-contributionSubjects.register('piece', async (db, ids, now) =>
+export const pieceSubjects = async (db: import('../../db/database.ts').Executor, ids: number[], now: Date) =>
   (await listPublishedRefs(db, now, ids)).map((p) => ({
     id: p.id,
     title: p.title,
     url: `/pieces/${p.slug}`,
     kindKey: `kind.${p.kind}`,
     date: p.published_at,
-  })),
-);
+  }));
+contributionSubjects.register('piece', pieceSubjects);
 
-export function registerPublishing(app: FastifyInstance, deps: AppDeps): void {
-  publicPublishingRoutes(app, deps);
-  editorPublishingRoutes(app, deps);
-  themeRoutes(app, deps);
-}

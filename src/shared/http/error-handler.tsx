@@ -1,13 +1,21 @@
 /**
- * One place turns errors into responses. Typed AppErrors and Fastify's own 4xx errors get their
- * status and a message a person understands; anything else is a 500 whose detail goes to the log
- * only. HTML for browsers, JSON for API clients.
+ * One place turns errors into responses.
+ * - A body that fails its route's schema, or a command's refusal (an AppError below 500), on a
+ *   route that declares `config.form`: the form is shown again with the person's input and the
+ *   message next to the field the error names (or above the form).
+ * - The same refusal on a button-only route that declares `config.back`: back there, with the
+ *   message.
+ * - Params that fail their schema: 404, like an id that does not exist. A bad query string: 400.
+ * - Otherwise typed AppErrors and Fastify's own 4xx get their status and a message a person
+ *   understands; anything else is a 500 whose detail goes to the log only. HTML for browsers,
+ *   JSON for API clients.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError, formErrorsOf } from '../errors.ts';
 import { translator, type MessageKey } from '../i18n/index.ts';
 import { ErrorPage } from '../views/error-page.tsx';
-import { sendPage, viewContext } from './page.ts';
+import { redirectWithFlash, sendPage, viewContext } from './page.ts';
+import { RequestValidationError } from './route-schema.ts';
 
 const statusMessages: Record<number, MessageKey> = {
   400: 'errors.badRequest',
@@ -28,22 +36,41 @@ function wantsJson(req: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-function respond(req: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
+function respond(req: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string, params?: Record<string, string | number>) {
   const lang = req.lang ?? 'fr';
-  const message = translator(lang)(key, { max: Math.round(req.server.site.maxUploadBytes / 1024 / 1024) });
+  const message = translator(lang)(key, { max: Math.round(req.server.site.maxUploadBytes / 1024 / 1024), ...params });
   if (wantsJson(req)) return reply.status(status).send({ error: code, message });
   return sendPage(reply, <ErrorPage ctx={viewContext(req, reply)} status={status} message={message} />, status);
 }
 
+/** Refusals a person can act on from the form they sent (not "log in", "not allowed" or "no such thing"). */
+function belongsOnForm(error: AppError): boolean {
+  if (error.status >= 500 || error.status === 401 || error.status === 403) return false;
+  return error.status !== 404 || error.field !== undefined;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+  app.setErrorHandler(async (error: FastifyError | AppError, req, reply) => {
+    const config = req.routeOptions?.config ?? {};
+    if (error instanceof RequestValidationError) {
+      if (error.part === 'params') return respond(req, reply, 404, 'errors.notFound', 'not_found');
+      if (error.part === 'body' && config.form && !wantsJson(req)) {
+        return config.form(req, reply, { form: { values: req.formFields ?? {}, errors: error.fieldErrors() }, error: null, status: 422 });
+      }
+      req.log.info({ part: error.part }, 'request failed its schema');
+      return respond(req, reply, error.part === 'body' ? 422 : 400, error.part === 'body' ? 'errors.validation' : 'errors.badRequest', 'validation');
+    }
     if (error instanceof AppError) {
       // A person who is not logged in is sent to the login page, and brought back afterwards.
       if (error.code === 'unauthenticated' && req.method === 'GET' && !wantsJson(req)) {
         return reply.redirect(`/account/login?next=${encodeURIComponent(req.url)}`, 303);
       }
       if (error.status >= 500) req.log.error({ err: error }, 'application error');
-      return respond(req, reply, error.status, error.messageKey, error.code);
+      if (belongsOnForm(error) && !wantsJson(req)) {
+        if (config.form) return config.form(req, reply, { form: { values: req.formFields ?? {}, errors: formErrorsOf(error) }, error, status: error.status });
+        if (config.back) return redirectWithFlash(req, reply, config.back(req), error.messageKey, 'error', error.params);
+      }
+      return respond(req, reply, error.status, error.messageKey, error.code, error.params);
     }
     // A body the multipart parser cannot read is the client's fault, whatever the parser says.
     const brokenMultipart = typeof error.statusCode !== 'number' && req.isMultipart() && /multipart|part header|boundary|unexpected end of form/i.test(error.message);

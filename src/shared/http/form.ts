@@ -2,8 +2,9 @@
  * One schema per input drives validation, types and the re-rendered form. Messages in schemas are
  * i18n keys, so a person reads them in their language next to the field.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AppError } from '../errors.ts';
 import { isMessageKey, type MessageKey } from '../i18n/index.ts';
 import type { FormState } from '../views/form-fields.tsx';
 
@@ -13,9 +14,52 @@ export interface UploadedFile {
   data: Buffer;
 }
 
+export type FormFields = Record<string, string | string[]>;
+
 export interface FormBody {
-  fields: Record<string, string | string[]>;
+  fields: FormFields;
   files: Record<string, UploadedFile>;
+}
+
+/** A form whose input or command failed, to be shown again with its messages. */
+export interface FormFailure {
+  form: FormState;
+  /** The command's refusal, when it was the command that failed (not the schema). */
+  error: AppError | null;
+  status: number;
+}
+
+/** Shows a route's form again after a failure (declared in the route's `config.form`). */
+export type FormRenderer = (req: FastifyRequest, reply: FastifyReply, failure: FormFailure) => unknown;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set to false on the rare route that authenticates differently (webhooks). */
+    csrf?: boolean;
+    /** How this route's form is shown again when its body or its command fails. */
+    form?: FormRenderer;
+    /** Where a button-only route sends the person back, with the refusal as a message. */
+    back?: (req: FastifyRequest) => string;
+  }
+  interface FastifyRequest {
+    /** The form as submitted (strings), kept to show it again with its messages. */
+    formFields: FormFields;
+    /** Files of a multipart form, by field name. */
+    uploads: Record<string, UploadedFile>;
+  }
+}
+
+/**
+ * Before validation: url-encoded and multipart bodies become plain fields (the route's body
+ * schema sees strings, as a person typed them) and files set aside in `req.uploads`.
+ */
+export function normaliseFormBody(req: FastifyRequest): void {
+  const body = req.body;
+  if (!body || typeof body !== 'object' || Buffer.isBuffer(body)) return;
+  const { fields, files } = readForm(req);
+  req.formFields = fields;
+  req.uploads = files;
+  req.body = fields;
 }
 
 /** Normalises url-encoded and multipart bodies into fields and files. */

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Actor } from '../actor.ts';
-import { isMessageKey, translator, type Lang } from '../i18n/index.ts';
+import { isMessageKey, translator, type Lang, type MessageKey } from '../i18n/index.ts';
 import type { ViewContext } from '../views/context.ts';
 import { cookieOptions } from './cookies.ts';
 import { csrfTokenFor } from './csrf.ts';
@@ -37,8 +37,7 @@ export function viewContext(req: FastifyRequest, reply: FastifyReply): ViewConte
   const flashKey = req.cookies[FLASH_COOKIE];
   let flash: ViewContext['flash'] = null;
   if (flashKey) {
-    const [kind, key] = flashKey.split(':');
-    if (isMessageKey(key)) flash = { kind: kind === 'error' ? 'error' : 'success', key };
+    flash = readFlash(flashKey);
     reply.clearCookie(FLASH_COOKIE, { path: '/' });
   }
   let token: string | undefined;
@@ -75,15 +74,33 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
     .send(html);
 }
 
+/** The one-time message carried by the flash cookie: `kind:key`, then `:` and its parameters as base64url JSON. */
+function readFlash(raw: string): ViewContext['flash'] {
+  const [kind, key, encoded] = raw.split(':');
+  if (!isMessageKey(key)) return null;
+  let params: Record<string, string | number> | undefined;
+  if (encoded) {
+    try {
+      const parsed = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as unknown;
+      if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'string' || typeof v === 'number')) params = parsed as Record<string, string | number>;
+    } catch {
+      params = undefined;
+    }
+  }
+  return { kind: kind === 'error' ? 'error' : 'success', key, ...(params ? { params } : {}) };
+}
+
 /** Redirects after a successful POST, with a one-time message for the next page. */
 export function redirectWithFlash(
   req: FastifyRequest,
   reply: FastifyReply,
   location: string,
-  key: import('../i18n/index.ts').MessageKey,
+  key: MessageKey,
   kind: 'success' | 'error' = 'success',
+  params?: Record<string, string | number>,
 ): FastifyReply {
-  reply.setCookie(FLASH_COOKIE, `${kind}:${key}`, cookieOptions(req, { maxAge: 60 }));
+  const value = params ? `${kind}:${key}:${Buffer.from(JSON.stringify(params)).toString('base64url')}` : `${kind}:${key}`;
+  reply.setCookie(FLASH_COOKIE, value, cookieOptions(req, { maxAge: 60 }));
   return reply.redirect(location, 303);
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
+import { en, fr, FRAGMENTS } from './catalogue.ts';
 import { DEFAULT_LANG, LANGS, formatDate, formatDateTime, isLang, isMessageKey, translator, type MessageKey } from './index.ts';
 
 const frKeys = Object.keys(fr).sort();
@@ -18,6 +17,16 @@ describe('catalogues', () => {
 
   it('fr and en have exactly the same keys', () => {
     expect(enKeys).toEqual(frKeys);
+  });
+
+  it('each key is owned by exactly one module fragment, in both languages', () => {
+    const owners = new Map<string, string[]>();
+    for (const [owner, [frPart, enPart]] of Object.entries(FRAGMENTS)) {
+      expect(Object.keys(enPart).sort(), owner).toEqual(Object.keys(frPart).sort());
+      for (const key of Object.keys(frPart)) owners.set(key, [...(owners.get(key) ?? []), owner]);
+    }
+    expect([...owners].filter(([, o]) => o.length > 1)).toEqual([]);
+    expect(owners.size).toBe(frKeys.length);
   });
 
   it.each(LANGS.map((lang) => [lang, lang === 'fr' ? fr : en] as const))('%s has no empty or blank string', (_lang, catalogue) => {

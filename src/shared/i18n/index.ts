@@ -1,9 +1,9 @@
 /**
- * UI strings live in the fr/en catalogues. French is the reference: the English catalogue must
- * have exactly the same keys (the type checker enforces it), so no string can be left untranslated.
+ * Every string the system writes lives in the fr/en catalogues, assembled from the modules'
+ * fragments (catalogue.ts). French is the reference: English must have exactly the same keys (the
+ * type checker enforces it), so no string can be left untranslated.
  */
-import { en } from './en.ts';
-import { fr } from './fr.ts';
+import { en, fr } from './catalogue.ts';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];

@@ -12,7 +12,7 @@ export interface ViewContext {
   readonly csrfToken: string;
   assets: { css: string; js: string; checkinJs: string; checkinCss: string };
   maxUploadMb: number;
-  flash: { kind: 'success' | 'error'; key: MessageKey } | null;
+  flash: { kind: 'success' | 'error'; key: MessageKey; params?: Record<string, string | number> } | null;
 }
 
 export interface PageMeta {

@@ -10,6 +10,9 @@ export interface FormState {
 
 export const emptyForm: FormState = { values: {}, errors: {} };
 
+/** The errors entry of a message about the whole form rather than one field. */
+export const FORM_WIDE = '_form';
+
 export function formValue(form: FormState, name: string): string {
   const v = form.values[name];
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
@@ -180,9 +183,8 @@ export function FormErrorSummary({ ctx, form }: { ctx: ViewContext; form: FormSt
       <p>{ctx.t('form.fixErrors')}</p>
       <ul>
         {entries.map(([name, key]) => (
-          <li>
-            <a href={`#f-${name}`}>{ctx.t(key)}</a>
-          </li>
+          // `_form`: a refusal of the whole form (sold out, accounts closed), with no field to point at.
+          <li>{name === FORM_WIDE ? ctx.t(key) : <a href={`#f-${name}`}>{ctx.t(key)}</a>}</li>
         ))}
       </ul>
     </div>

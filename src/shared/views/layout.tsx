@@ -90,7 +90,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
         <main id="main" class="wrap" tabIndex={-1}>
           {ctx.flash ? (
             <p class={`flash flash-${ctx.flash.kind}`} role="status">
-              {t(ctx.flash.key)}
+              {t(ctx.flash.key, ctx.flash.params)}
             </p>
           ) : null}
           {children}

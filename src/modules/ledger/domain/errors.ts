@@ -19,10 +19,10 @@ export class UnbalancedTransactionError extends AppError {
 /** An amount is not an integer number of cents, or has a sign or size the rule forbids. */
 export class InvalidAmountError extends AppError {
   constructor(
-    public readonly field: string,
+    field: string,
     public readonly value: unknown,
   ) {
-    super('invalid_amount', 422, 'errors.ledger.invalidAmount' as MessageKey, `${field}: ${String(value)}`);
+    super('invalid_amount', 422, 'errors.ledger.invalidAmount' as MessageKey, { detail: `${field}: ${String(value)}`, field });
   }
 }
 

@@ -1,0 +1,21 @@
+/** French strings of the outbox's admin page: the reference catalogue fragment. */
+export const fr = {
+  'outbox.title': 'Envois en souffrance',
+  'outbox.intro': 'Courriels, remboursements et notifications que le site n’a pas encore réussi à délivrer. Il réessaie de lui-même, de plus en plus espacé ; après {max} échecs, l’envoi attend ici une décision.',
+  'outbox.none': 'Rien en souffrance : tout a été délivré.',
+  'outbox.pending': 'En attente',
+  'outbox.dead': 'Abandonnés',
+  'outbox.kind': 'Nature',
+  'outbox.key': 'Clé',
+  'outbox.attempts': 'Essais',
+  'outbox.nextTry': 'Prochain essai',
+  'outbox.lastError': 'Dernière erreur',
+  'outbox.created': 'Créé le',
+  'outbox.status.pending': 'en attente',
+  'outbox.status.dead': 'abandonné',
+  'outbox.retry': 'Réessayer maintenant',
+  'outbox.dismiss': 'Écarter (traité à la main)',
+  'outbox.retried': 'L’envoi est remis en file ; il part dans un instant.',
+  'outbox.dismissed': 'L’envoi est écarté.',
+  'outbox.counts': '{pending} en attente, {dead} abandonné(s)',
+};
