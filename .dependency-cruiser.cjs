@@ -52,7 +52,7 @@ module.exports = {
       severity: 'error',
       comment: 'The table types take their status enums from the domains that own them, and nothing else.',
       from: { path: '^src/db/schema\\.ts$' },
-      to: { path: '^src/modules/', pathNot: '^src/modules/[^/]+/domain/' },
+      to: { path: '^src/modules/', pathNot: ['^src/modules/[^/]+/domain/', '^src/modules/[^/]+/[^/]+/domain/'] },
     },
     {
       name: 'shared-knows-no-module',
@@ -68,10 +68,10 @@ module.exports = {
         'domain/ holds the rules as plain functions: no database (not even its types: the domain owns its ' +
         'enums and db/schema.ts borrows them), no HTTP framework, no other module. It may use the shared ' +
         'kernel (errors, i18n keys) and its own module\'s domain.',
-      from: { path: `${MODULE}domain/` },
+      from: { path: ['^src/modules/([^/]+)/domain/', '^src/modules/([^/]+)/[^/]+/domain/'] },
       to: {
         path: ['^src/db/', '^src/outbox/', '^src/modules/', '(^|/)node_modules/(fastify|@fastify|kysely|pg|better-sqlite3|nodemailer|stripe)/'],
-        pathNot: ['^src/modules/$1/domain/'],
+        pathNot: ['^src/modules/$1/domain/', '^src/modules/$1/[^/]+/domain/'],
       },
     },
     {

@@ -17,12 +17,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { accountsPlugin } from './modules/accounts/plugin.tsx';
 import { loadActor } from './modules/accounts/index.ts';
-import { contributorsPlugin } from './modules/contributors/plugin.ts';
+import { contributorsPlugin } from './modules/contributors/plugin.tsx';
 import { SubjectRegistry } from './modules/contributors/index.ts';
 import { eventsPlugin } from './modules/events/plugin.ts';
-import { contributorSeatsPerEvent, talkSubjects } from './modules/events/index.ts';
+import { contributorSeatsPerEvent, talkSubjects, ticketingOutstanding } from './modules/events/index.ts';
 import { ledgerPlugin } from './modules/ledger/plugin.ts';
-import type { CounterpartProvider } from './modules/ledger/index.ts';
+import type { CounterpartProvider, OutstandingCheck } from './modules/ledger/index.ts';
 import { mediaPlugin } from './modules/media/plugin.ts';
 import { pagesPlugin } from './modules/pages/plugin.tsx';
 import { publishingPlugin } from './modules/publishing/plugin.ts';
@@ -142,9 +142,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   app.addHook('onRequest', loadActor(deps));
   registerPageCache(app, config.pageCacheSeconds);
-  // Before any body schema runs: the CSRF token is checked, then the form becomes plain fields.
+  // Before any schema runs: the CSRF token is checked, the route's access rule applied, and the
+  // form turned into plain fields.
   app.addHook('preValidation', async (req) => {
     if (req.routeOptions.config?.csrf !== false) verifyCsrf(req, config.appSecret);
+    req.routeOptions.config?.authorize?.(req);
     normaliseFormBody(req);
   });
 
@@ -154,6 +156,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   subjects.register('piece', pieceSubjects);
   subjects.register('event', talkSubjects);
   const counterparts: CounterpartProvider[] = [contributorSeatsPerEvent];
+  // Closing an evening's accounts waits until ticketing has no payment or refund outstanding for it.
+  const outstanding: OutstandingCheck[] = [ticketingOutstanding];
 
   // 4. The modules, each an encapsulated plugin with its routes, hooks, timers and effect handlers.
   await app.register(mediaPlugin, { deps });
@@ -163,7 +167,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(contributorsPlugin, { deps, subjects });
   await app.register(pagesPlugin, { deps, effects });
   await app.register(eventsPlugin, { deps, effects });
-  await app.register(ledgerPlugin, { deps, counterparts });
+  await app.register(ledgerPlugin, { deps, counterparts, outstanding });
   await app.register(outboxPlugin, { deps });
 
   // 5. The outbox worker: started by server.ts (tests drain it by hand), kicked after every write.

@@ -66,7 +66,7 @@ async function main(): Promise<number> {
       console.error('The password must be at least 10 characters long.');
       return 2;
     }
-    const id = await createUser({ db: database.db, now: new Date() }, { email, displayName: name, password, role: 'admin' });
+    const id = await createUser({ db: database.db, actor: null, now: new Date() }, { email, displayName: name, password, role: 'admin' });
     console.log(`Admin account #${id} created for ${email}.`);
     return 0;
   } finally {

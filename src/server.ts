@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Deliver the outbox (emails, refunds): what this instance and the others wrote.
+  app.outbox.start();
   logger.info({ url: config.baseUrl, database: database.dialect }, 'Open Experience is running');
 }
 

@@ -31,6 +31,9 @@ describe('cli', () => {
       expect(users).toHaveLength(1);
       expect(users[0]).toMatchObject({ email: 'first@example.org', role: 'admin' });
       expect(users[0]!.email_confirmed_at).not.toBeNull();
+      // The command line acts as the system: the trail says an account was created, by nobody.
+      const trail = await database.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('subject_type', '=', 'user').execute();
+      expect(trail).toEqual([{ action: 'account.created', actor_user_id: null }]);
     } finally {
       await database.close();
     }

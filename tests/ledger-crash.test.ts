@@ -350,7 +350,7 @@ describe.each(DIALECTS)('ledger under SIGKILL (%s)', (dialect) => {
         for (let i = 0; i < 300; i++) {
           const amount = 100 + i;
           await postTransaction(
-            trx,
+            { db: trx, actor: null, now },
             {
               date: now.toISOString(),
               description: `control #${i}`,
@@ -359,7 +359,6 @@ describe.each(DIALECTS)('ledger under SIGKILL (%s)', (dialect) => {
               idempotencyKey: `control:${i}`,
               lines: [debit('assets:bank', amount), credit('income:tickets', amount - 1), credit('income:donations', 1)],
             },
-            { actorUserId: null, now },
           );
         }
       });

@@ -2,9 +2,9 @@
  * Overselling under load, in the style of pretix's tests: many buyers race for the last seats and
  * the database, not luck, decides who wins.
  *
- * - CONTROL: the same race through orderTickets with `lock: false` (check and write without the
- *   event lock or a transaction, as a naive implementation would) must oversell — otherwise this
- *   file could not tell a working lock from a test that never races.
+ * - CONTROL: the same race through a naive order (count the seats held, then insert, in separate
+ *   statements, as a check-then-write implementation would) must oversell — otherwise this file
+ *   could not tell working seat counters from a test that never races.
  * - The real thing, over HTTP on real ports: 200 visitors (each with their own CSRF cookie and
  *   form key, read from the event page like a browser) order 50 seats at once. On PostgreSQL the
  *   requests are split across TWO app instances, each with its own connection pool on the same
@@ -27,13 +27,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
 import { createDatabase, type Database, type Dialect } from '../src/db/database.ts';
-import { orderTickets, type OrderInput } from '../src/modules/events/commands/order-tickets.ts';
-import { recordPayment } from '../src/modules/events/commands/record-payment.ts';
-import { RESERVATION_MINUTES } from '../src/modules/events/domain/capacity.ts';
-import { accountBalances, ledgerTotal } from '../src/modules/ledger/queries.ts';
+import { orderTickets, recordPayment, type OrderInput } from '../src/modules/events/index.ts';
+import { RESERVATION_MINUTES } from '../src/modules/events/ticketing/domain/capacity.ts';
+import { accountBalances, ledgerTotal } from '../src/modules/ledger/index.ts';
 import { RecordingMailer } from './helpers/recording-mailer.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/test-database.ts';
-import { formKey, makeTicketedEvent, ordersByStatus, seatsHeld, T0, type TicketedEvent } from './helpers/ticketing-fixtures.ts';
+import { formKey, makeTicketedEvent, ordersByStatus, seatCounterDrift, seatsHeld, T0, type TicketedEvent } from './helpers/ticketing-fixtures.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -44,12 +43,26 @@ function orderInput(ev: TicketedEvent, i: number, tag: string): OrderInput {
     quantity: 1,
     name: `Buyer ${tag} ${i}`,
     email: `buyer-${tag}-${i}@example.org`,
-    userId: null,
     offered: null,
     invitationCode: null,
     idempotencyKey: `order:${formKey()}`,
     provider: 'manual',
+    lang: 'fr',
   };
+}
+
+/**
+ * The naive way to sell a seat, for the control: read how many seats are held, and if one is
+ * free, insert a confirmed order — two statements, with the awaits of a real app between them.
+ */
+async function naiveOrder(db: Database['db'], ev: TicketedEvent, i: number, tag: string): Promise<void> {
+  const capacity = (await db.selectFrom('events').select('capacity').where('id', '=', ev.eventId).executeTakeFirstOrThrow()).capacity;
+  if ((await seatsHeld(db, ev.eventId, T0)) >= capacity) throw Object.assign(new Error('sold out'), { code: 'sold_out' });
+  const now = T0.toISOString();
+  await db
+    .insertInto('orders')
+    .values({ public_id: formKey(), event_id: ev.eventId, ticket_type_id: ev.typeId, user_id: null, contributor_id: null, name: `Naive ${tag} ${i}`, email: `naive-${tag}-${i}@example.org`, quantity: 1, unit_price: 0, total: 0, invitation_code_id: null, status: 'confirmed', provider: 'free', provider_ref: null, provider_payment_ref: null, reserved_until: null, refund_due: 0, idempotency_key: `naive:${formKey()}`, created_at: now, updated_at: now })
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -63,13 +76,13 @@ describe.each(DIALECTS)('ticketing race, in process (%s)', (dialect) => {
   });
   afterAll(async () => db.destroy());
 
-  const race = async (ev: TicketedEvent, n: number, tag: string, lock: boolean) => {
-    const results = await Promise.allSettled(range(n).map((i) => orderTickets({ db: db.db, dialect, now: T0 }, orderInput(ev, i, tag), { lock })));
+  const race = async (ev: TicketedEvent, n: number, tag: string, naive: boolean) => {
+    const results = await Promise.allSettled(range(n).map((i) => (naive ? naiveOrder(db.db, ev, i, tag) : orderTickets({ db: db.db, actor: null, now: T0 }, orderInput(ev, i, tag)))));
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as { code?: string }).code ?? String(r.reason));
     return { created: results.filter((r) => r.status === 'fulfilled').length, failures, held: await seatsHeld(db.db, ev.eventId, T0) };
   };
 
-  it('CONTROL: without the lock, concurrent orders oversell a 5-seat event', async () => {
+  it('CONTROL: a naive check-then-write oversells a 5-seat event', async () => {
     // On SQLite the one connection runs statements one at a time, but the awaits between the
     // availability read and the insert let every racing order read "5 free" before any writes;
     // on PostgreSQL the pool runs them in parallel. Either way the naive check-then-write loses.
@@ -78,46 +91,48 @@ describe.each(DIALECTS)('ticketing race, in process (%s)', (dialect) => {
     for (let attempt = 0; attempt < 4; attempt++) {
       const buyers = 40 * 2 ** attempt;
       const ev = await makeTicketedEvent(db.db, { capacity: 5, price: 0, maxPerOrder: 1 });
-      const r = await race(ev, buyers, `control${attempt}`, false);
+      const r = await race(ev, buyers, `control${attempt}`, true);
       // Whatever the naive path does, it never errors out: it only fails to refuse.
       expect(r.failures.filter((code) => code !== 'sold_out')).toEqual([]);
       tries.push({ buyers, held: r.held });
       if (r.held > 5) break;
     }
-    console.info(`[${dialect}] control without lock: ${tries.map((t) => `${t.buyers} buyers → ${t.held} seats held of 5`).join('; ')}`);
+    console.info(`[${dialect}] control, naive check-then-write: ${tries.map((t) => `${t.buyers} buyers → ${t.held} seats held of 5`).join('; ')}`);
     expect(tries.at(-1)!.held).toBeGreaterThan(5);
   });
 
-  it('the same race with the lock sells exactly the capacity', async () => {
+  it('the same race through orderTickets sells exactly the capacity, and the seat counters agree with the orders', async () => {
     const ev = await makeTicketedEvent(db.db, { capacity: 5, price: 0, maxPerOrder: 1 });
-    const r = await race(ev, 40, 'locked', true);
+    const r = await race(ev, 40, 'guarded', false);
     expect(r.created).toBe(5);
     expect(r.failures).toHaveLength(35);
     expect(new Set(r.failures)).toEqual(new Set(['sold_out']));
     expect(r.held).toBe(5);
     expect(await ordersByStatus(db.db, ev.eventId)).toEqual({ confirmed: 5 });
+    expect(await seatCounterDrift(db.db, ev.eventId)).toEqual([]);
   });
 
-  // OrderInput.idempotencyKey: "a double click or a retry returns the same order". orderTickets
-  // looks the key up before its transaction and not again under the lock, so copies racing past
-  // that look-up all insert and all but one hit the unique index (a raw database error).
+  // OrderInput.idempotencyKey: "a double click or a retry returns the same order". Copies racing
+  // past the first look-up meet at the unique index: the insert does nothing and the first order
+  // is returned, with whatever the copy took given back.
   it('the same idempotency key sent three times at once returns one order', async () => {
     const ev = await makeTicketedEvent(db.db, { capacity: 10, price: 0, maxPerOrder: 4 });
     const input = orderInput(ev, 0, 'idem');
     // Warm the pool (PostgreSQL) so that no copy waits for a new connection while the others finish.
     await Promise.all(range(10).map(() => sql`select 1`.execute(db.db)));
-    const results = await Promise.allSettled(range(3).map(() => orderTickets({ db: db.db, dialect, now: T0 }, input)));
+    const results = await Promise.allSettled(range(3).map(() => orderTickets({ db: db.db, actor: null, now: T0 }, input)));
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => String((r.reason as Error).message ?? r.reason).slice(0, 200));
     expect(rejected).toEqual([]);
     const placed = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ id: number; created: boolean }>).value);
     expect(new Set(placed.map((p) => p.id)).size).toBe(1);
     expect(placed.filter((p) => p.created)).toHaveLength(1);
     expect(await ordersByStatus(db.db, ev.eventId)).toEqual({ confirmed: 1 });
+    expect(await seatCounterDrift(db.db, ev.eventId)).toEqual([]);
   });
 
   it('a reservation that ran out no longer holds its seat (boundary: reserved_until itself)', async () => {
     const ev = await makeTicketedEvent(db.db, { capacity: 1, price: 1500, maxPerOrder: 1 });
-    const deps = (now: Date) => ({ db: db.db, dialect, now });
+    const deps = (now: Date) => ({ db: db.db, actor: null, now });
     const first = await orderTickets(deps(T0), orderInput(ev, 0, 'expiry'));
     expect(first.status).toBe('reserved');
     const until = new Date(T0.getTime() + RESERVATION_MINUTES * 60_000);
@@ -137,6 +152,7 @@ describe.each(DIALECTS)('ticketing race, in process (%s)', (dialect) => {
     await orderTickets(deps(T0), again);
     await expect(orderTickets(deps(T0), { ...again, idempotencyKey: `order:${formKey()}` })).rejects.toMatchObject({ code: 'already_registered' });
     expect((await orderTickets(deps(until), { ...again, idempotencyKey: `order:${formKey()}` })).status).toBe('reserved');
+    for (const e of [ev, ev2]) expect(await seatCounterDrift(db.db, e.eventId)).toEqual([]);
   });
 });
 
@@ -185,6 +201,8 @@ async function startCluster(dialect: Dialect): Promise<Cluster> {
     const mailer = new RecordingMailer();
     const app = await buildApp({ config: testConfig({ databaseUrl: db.url, logLevel: process.env.RACE_LOG_LEVEL ?? 'silent' }), database, mailer, now: () => clock.now });
     await app.listen({ port: 0, host: '127.0.0.1' });
+    // Every instance delivers the outbox, as in production.
+    app.outbox.start();
     const { port } = app.server.address() as AddressInfo;
     instances.push({ app, base: `http://127.0.0.1:${port}`, database, mailer });
   }
@@ -227,13 +245,15 @@ async function visit(base: string, slug: string): Promise<Visitor> {
 }
 
 interface Outcome {
+  /** Which instance answered. */
+  instance: number;
   status: number;
   location: string | null;
   body: string;
   ms: number;
 }
 
-async function postOrder(base: string, ev: TicketedEvent, v: Visitor, email: string): Promise<Outcome> {
+async function postOrder(base: string, ev: TicketedEvent, v: Visitor, email: string, instance = 0): Promise<Outcome> {
   const start = performance.now();
   const res = await fetch(`${base}/events/${ev.slug}/order`, {
     method: 'POST',
@@ -242,7 +262,7 @@ async function postOrder(base: string, ev: TicketedEvent, v: Visitor, email: str
     body: new URLSearchParams({ ticket_type_id: String(ev.typeId), quantity: '1', name: `Visiteur ${email}`, email, key: v.key, _csrf: v.csrf }).toString(),
   });
   const body = await res.text();
-  return { status: res.status, location: res.headers.get('location'), body, ms: performance.now() - start };
+  return { instance, status: res.status, location: res.headers.get('location'), body, ms: performance.now() - start };
 }
 
 /**
@@ -265,7 +285,7 @@ async function storm(cluster: Cluster, ev: TicketedEvent, n: number, tag: string
     }
   })();
   const start = performance.now();
-  const outcomes = await Promise.all(visitors.map((v, i) => postOrder(cluster.instances[(i + 1) % k]!.base, ev, v, `${tag}-${i}@example.org`)));
+  const outcomes = await Promise.all(visitors.map((v, i) => postOrder(cluster.instances[(i + 1) % k]!.base, ev, v, `${tag}-${i}@example.org`, (i + 1) % k)));
   const wall = performance.now() - start;
   done = true;
   await sampler;
@@ -312,13 +332,16 @@ describe.each(DIALECTS)('ticketing race over HTTP (%s)', (dialect) => {
     expect(r.maxSeen).toBeLessThanOrEqual(CAPACITY);
     const tickets = await db.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', ev.eventId).executeTakeFirstOrThrow();
     expect(Number(tickets.n)).toBe(CAPACITY);
-    // One email with the tickets per winner, whichever instance served them.
+    expect(await seatCounterDrift(db.db, ev.eventId)).toEqual([]);
+    // One email with the tickets per winner, delivered by the instances' outbox workers (any
+    // instance may deliver what another placed).
+    await Promise.all(cluster.instances.map((i) => i.app.outbox.drain()));
     const mails = cluster.instances.flatMap((i) => i.mailer.sent).filter((m) => /^free-\d+@/.test(m.to));
     expect(mails).toHaveLength(CAPACITY);
     expect(new Set(mails.map((m) => m.to)).size).toBe(CAPACITY);
     if (cluster.instances.length > 1) {
       // Both instances really took orders.
-      for (const i of cluster.instances) expect(i.mailer.sent.filter((m) => /^free-\d+@/.test(m.to)).length).toBeGreaterThan(0);
+      for (const i of range(cluster.instances.length)) expect(r.outcomes.filter((o) => o.instance === i && o.status === 303).length).toBeGreaterThan(0);
     }
     // Free seats book nothing.
     expect(await ledgerTotal(db.db)).toEqual({ total: 0, unbalanced: 0 });
@@ -399,8 +422,8 @@ describe.each(DIALECTS)('ticketing race over HTTP (%s)', (dialect) => {
       paying.flatMap((o, i) =>
         [0, 1].map((copy) =>
           recordPayment(
-            { db: dbs[(i + copy) % dbs.length]!, dialect, now: clock.now },
-            { orderId: o.id, provider: 'manual', providerEventId: `manual:${o.id}`, amount: Number(o.total), fee: 0, actorUserId: null },
+            { db: dbs[(i + copy) % dbs.length]!, actor: null, now: clock.now },
+            { orderId: o.id, provider: 'manual', providerEventId: `manual:${o.id}`, amount: Number(o.total), fee: 0 },
           ),
         ),
       ),
@@ -438,8 +461,8 @@ describe.each(DIALECTS)('ticketing race over HTTP (%s)', (dialect) => {
     // came in) but the order is cancelled and marked for refund — not a 51st seat.
     const late = reserved[20]!;
     const outcome = await recordPayment(
-      { db: db.db, dialect, now: clock.now },
-      { orderId: late.id, provider: 'manual', providerEventId: `manual:${late.id}`, amount: Number(late.total), fee: 0, actorUserId: null },
+      { db: db.db, actor: null, now: clock.now },
+      { orderId: late.id, provider: 'manual', providerEventId: `manual:${late.id}`, amount: Number(late.total), fee: 0 },
     );
     expect(outcome).toEqual({ kind: 'refund_needed', orderId: late.id, amount: PRICE });
     const lateRow = await db.db.selectFrom('orders').select(['status', 'refund_due']).where('id', '=', late.id).executeTakeFirstOrThrow();
@@ -451,5 +474,6 @@ describe.each(DIALECTS)('ticketing race over HTTP (%s)', (dialect) => {
     balances = await accountBalances(db.db, { eventId: ev.eventId });
     expect(balances.get('income:tickets')).toBe(-(paidTotal + PRICE));
     expect(balances.get('assets:bank')).toBe(paidTotal + PRICE);
+    expect(await seatCounterDrift(db.db, ev.eventId)).toEqual([]);
   });
 });

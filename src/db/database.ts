@@ -10,6 +10,9 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** How long a PostgreSQL statement may wait for a row lock before giving up. */
+export const LOCK_TIMEOUT_MS = 10_000;
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
 /** Queries accept either the database or a transaction already under way. */
@@ -42,6 +45,9 @@ export function createDatabase(options: DatabaseOptions): Database {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // A statement that waits more than 10 s for a row lock gives up (55P03): the person is asked
+      // to try again (a 429, see locks.ts) instead of a queue of requests piling up behind a stuck one.
+      options: `-c lock_timeout=${LOCK_TIMEOUT_MS}`,
       types: pgTypes as unknown as pg.CustomTypesConfig,
     });
     // A dropped idle connection must not crash the process; the pool replaces it.

@@ -17,13 +17,14 @@ export class RowBusyError extends AppError {
 }
 
 /**
- * Takes the event's row lock for the rest of the transaction. Every use case that moves seats or
- * money of an evening (ordering, payments, refunds, closing its accounts) takes it, so they
- * happen one after the other whatever instance they run on.
+ * Takes the event's row lock for the rest of the transaction. The use cases that move an
+ * evening's money or release its seats (payments, refunds, cancellations, closing its accounts)
+ * take it, so they happen one after the other whatever instance they run on; ordering's guarded
+ * update of the same row's seat counter waits for it too.
  */
-export async function lockEventRow(trx: Trx, eventId: number, timeoutMs = 10_000): Promise<void> {
+export async function lockEventRow(trx: Trx, eventId: number): Promise<void> {
   if (dialectOf(trx) === 'postgres') {
-    await sql`set local lock_timeout = ${sql.lit(`${Math.round(timeoutMs)}ms`)}`.execute(trx);
+    // The wait is bounded by the connection's lock_timeout (database.ts).
     try {
       await sql`select id from events where id = ${eventId} for update`.execute(trx);
     } catch (error) {
@@ -34,7 +35,20 @@ export async function lockEventRow(trx: Trx, eventId: number, timeoutMs = 10_000
   await sql`update events set updated_at = updated_at where id = ${eventId}`.execute(trx);
 }
 
-/** 55P03 lock_not_available: lock_timeout elapsed. Anything else is passed on as it is. */
+/**
+ * Serialises the transactions that share a key (one person's orders for one evening) without
+ * touching any row others need: a transaction-scoped advisory lock on PostgreSQL. On SQLite,
+ * transactions of the one process already run one at a time.
+ */
+export async function lockPerson(trx: Trx, key: string): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/**
+ * 55P03 lock_not_available: a statement waited longer than lock_timeout for a row (the error
+ * handler turns it into a 429 wherever it happens). Anything else is passed on as it is.
+ */
 export function busyOr(error: unknown): unknown {
   return (error as { code?: string }).code === '55P03' ? new RowBusyError() : error;
 }

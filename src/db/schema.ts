@@ -4,8 +4,9 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../shared/actor.ts';
 
 export type { Role };
-export type PieceKind = 'article' | 'interview' | 'case_study' | 'challenge';
-export type PieceStatus = 'draft' | 'submitted' | 'in_review' | 'published' | 'rejected';
+import type { PieceKind } from '../modules/publishing/domain/kinds.ts';
+import type { PieceStatus } from '../modules/publishing/domain/workflow.ts';
+export type { PieceKind, PieceStatus };
 export type Lang = 'fr' | 'en';
 
 export interface UsersTable {
@@ -165,7 +166,10 @@ export interface AuditEventsTable {
   created_at: string;
 }
 
-export type EventStatus = 'draft' | 'published' | 'cancelled';
+import type { EventStatus } from '../modules/events/domain/event-state.ts';
+import type { OrderStatus, TicketKind } from '../modules/events/ticketing/domain/order.ts';
+
+export type { EventStatus, OrderStatus, TicketKind };
 
 export interface EventSeriesTable {
   id: Generated<number>;
@@ -326,8 +330,6 @@ export interface SettingsTable {
   updated_at: string;
 }
 
-export type TicketKind = 'contributor' | 'standard' | 'solidarity' | 'pay_what_you_want' | 'invitation';
-export type OrderStatus = 'reserved' | 'confirmed' | 'paid' | 'expired' | 'cancelled' | 'refunded';
 
 export interface TicketTypesTable {
   id: Generated<number>;
@@ -381,6 +383,8 @@ export interface OrdersTable {
   refund_due: number;
   /** Where the buyer pays (the provider's checkout page), kept so a retry returns to it. */
   checkout_url: Generated<string | null>;
+  /** The buyer's language, for emails sent later. */
+  lang: Generated<Lang>;
   idempotency_key: string;
   created_at: string;
   updated_at: string;
@@ -405,6 +409,7 @@ export interface WaitlistTable {
   user_id: number | null;
   status: 'waiting' | 'offered' | 'claimed' | 'expired' | 'removed';
   order_id: number | null;
+  lang: Generated<Lang>;
   created_at: string;
   updated_at: string;
 }

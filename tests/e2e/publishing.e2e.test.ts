@@ -14,6 +14,16 @@ let server: RunningServer;
 let browser: Browser;
 const visitors: Visitor[] = [];
 
+/** Emails leave through the outbox a moment after the request that caused them: wait for them. */
+async function waitForEmails(address: string, count: number, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = await emailsTo(server.dataDir, address);
+    if (mails.length >= count || Date.now() > deadline) return mails;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function visitor(): Promise<Visitor> {
   const v = await newVisitor(browser, server.baseUrl);
   visitors.push(v);
@@ -60,7 +70,7 @@ describe('Publishing, from a public proposal to the home page', () => {
       await page.getByRole('heading', { level: 1, name: 'Merci pour votre proposition !' }).waitFor();
 
       // 2. The proposer got a confirmation email (the local outbox stands in for SMTP).
-      const mails = await emailsTo(server.dataDir, proposer.email);
+      const mails = await waitForEmails(proposer.email, 1);
       expect(mails, `no email to ${proposer.email} in ${server.dataDir}/outbox`).toHaveLength(1);
       expect(mails[0]!.subject).toContain(title);
       expect(mails[0]!.text).toContain(proposer.name);

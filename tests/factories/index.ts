@@ -1,12 +1,9 @@
 /** Test data made through the real commands, with defaults a test overrides only where it matters. */
 import type { Db } from '../../src/db/database.ts';
-import type { Role } from '../../src/db/schema.ts';
-import type { Actor } from '../../src/shared/actor.ts';
+import type { Actor, Role } from '../../src/shared/actor.ts';
 import { createUser, hashPassword } from '../../src/modules/accounts/index.ts';
 import { createContributor } from '../../src/modules/contributors/index.ts';
-import { savePiece, transitionPiece } from '../../src/modules/publishing/index.ts';
-import type { PieceInput } from '../../src/modules/publishing/commands/save-piece.ts';
-import { RecordingMailer } from '../helpers/recording-mailer.ts';
+import { savePiece, transitionPiece, type PieceInput } from '../../src/modules/publishing/index.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -18,7 +15,7 @@ export async function makeUser(db: Db, role: Role, overrides: { email?: string; 
   const email = overrides.email ?? `${role}-${unique()}@example.org`;
   const displayName = overrides.displayName ?? `${role} ${counter}`;
   const id = await createUser(
-    { db, now: new Date('2026-01-01T00:00:00Z') },
+    { db, actor: null, now: new Date('2026-01-01T00:00:00Z') },
     { email, displayName, password: PASSWORD, passwordHash: await passwordHash, role, contributorId: overrides.contributorId ?? null },
   );
   const actor: Actor = { id, role, displayName, contributorId: overrides.contributorId ?? null };
@@ -26,12 +23,9 @@ export async function makeUser(db: Db, role: Role, overrides: { email?: string; 
 }
 
 export async function makeContributor(db: Db, overrides: { name?: string; email?: string | null; bio?: string } = {}) {
-  return db.transaction().execute((trx) =>
-    createContributor(
-      trx,
-      { name: overrides.name ?? `Contributor ${unique()}`, bio: overrides.bio ?? 'A short bio.', links: [], email: overrides.email ?? null },
-      { actorUserId: null, now: new Date('2026-01-01T00:00:00Z') },
-    ),
+  return createContributor(
+    { db, actor: null, now: new Date('2026-01-01T00:00:00Z') },
+    { name: overrides.name ?? `Contributor ${unique()}`, bio: overrides.bio ?? 'A short bio.', links: [], email: overrides.email ?? null },
   );
 }
 
@@ -42,8 +36,9 @@ export async function makePiece(
 ) {
   const now = overrides.now ?? new Date('2026-05-01T00:00:00Z');
   const { publish, now: _, ...input } = overrides;
+  const ctx = { db, actor, now };
   const saved = await savePiece(
-    { db, actor, now },
+    ctx,
     {
       kind: 'article',
       title: `Piece ${unique()}`,
@@ -59,9 +54,8 @@ export async function makePiece(
     },
   );
   if (publish) {
-    const deps = { db, actor, now, mailer: new RecordingMailer(), baseUrl: 'http://localhost:3000' };
-    await transitionPiece(deps, { pieceId: saved.id, action: 'submit' });
-    await transitionPiece(deps, { pieceId: saved.id, action: 'publish', publishAt: publish instanceof Date ? publish : now });
+    await transitionPiece(ctx, { pieceId: saved.id, action: 'submit' });
+    await transitionPiece(ctx, { pieceId: saved.id, action: 'publish', publishAt: publish instanceof Date ? publish : now });
   }
   return saved;
 }

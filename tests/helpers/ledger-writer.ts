@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     const result = await database.db.transaction().execute((trx) => {
       // Inside the transaction: BEGIN has been sent, transactions 0 … i-1 have committed.
       process.stdout.write(`${i}\n`);
-      return postTransaction(trx, draft, { actorUserId: null, now });
+      return postTransaction({ db: trx, actor: null, now }, draft);
     });
     if (!result.created) throw new Error(`key ${draft.idempotencyKey} was already posted: seeds must be unique`);
   }

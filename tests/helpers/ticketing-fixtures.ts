@@ -6,8 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
-import { addTicketType } from '../../src/modules/events/commands/manage-ticketing.ts';
-import { saveEvent } from '../../src/modules/events/commands/save-event.ts';
+import { addTicketType, saveEvent } from '../../src/modules/events/index.ts';
 
 /** The test clock's start (the same as createTestApp's). */
 export const T0 = new Date('2026-06-01T10:00:00Z');
@@ -25,12 +24,13 @@ export async function makeTicketedEvent(
 ): Promise<TicketedEvent> {
   const startsAt = new Date('2026-07-01T18:00:00Z');
   const title = options.title ?? `Soirée ${randomBytes(4).toString('hex')}`;
-  const meta = { actorUserId: options.actorUserId ?? 1, now: new Date('2026-05-01T00:00:00Z') };
   return db.transaction().execute(async (trx) => {
+    const ctx = { db: trx, actor: null, now: new Date('2026-05-01T00:00:00Z') };
     const { id, slug } = await saveEvent(
-      trx,
-      null,
+      ctx,
       {
+        id: null,
+        defaultTicketTypes: false,
         title,
         slug: '',
         themeId: null,
@@ -44,9 +44,8 @@ export async function makeTicketedEvent(
         closesAt: null,
         status: 'published',
       },
-      meta,
     );
-    const typeId = await addTicketType(trx, id, { kind: 'standard', name: 'Plein tarif', price: options.price, quota: null, maxPerOrder: options.maxPerOrder ?? 1 }, meta);
+    const typeId = await addTicketType(ctx, { eventId: id, kind: 'standard', name: 'Plein tarif', price: options.price, quota: null, maxPerOrder: options.maxPerOrder ?? 1 });
     return { eventId: id, slug, typeId };
   });
 }
@@ -58,6 +57,25 @@ export async function seatsHeld(db: Db, eventId: number, now: Date): Promise<num
     where event_id = ${eventId}
       and (status in ('confirmed', 'paid') or (status = 'reserved' and reserved_until > ${now.toISOString()}))`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * The seat counters kept with the event and its types, against the orders themselves: every
+ * difference is listed (an empty list means the counters are exact). Reservations count until
+ * they are released, whatever their time.
+ */
+export async function seatCounterDrift(db: Db, eventId: number): Promise<string[]> {
+  const held = await sql<{ ticket_type_id: number; n: number | string }>`
+    select ticket_type_id, coalesce(sum(quantity), 0) as n from orders
+    where event_id = ${eventId} and status in ('reserved', 'confirmed', 'paid') group by ticket_type_id`.execute(db);
+  const byType = new Map(held.rows.map((r) => [Number(r.ticket_type_id), Number(r.n)]));
+  const event = await db.selectFrom('events').select('seats_held').where('id', '=', eventId).executeTakeFirstOrThrow();
+  const types = await db.selectFrom('ticket_types').select(['id', 'held']).where('event_id', '=', eventId).execute();
+  const total = [...byType.values()].reduce((a, b) => a + b, 0);
+  const drift: string[] = [];
+  if (Number(event.seats_held) !== total) drift.push(`event ${eventId}: counter ${event.seats_held}, orders ${total}`);
+  for (const t of types) if (Number(t.held) !== (byType.get(t.id) ?? 0)) drift.push(`type ${t.id}: counter ${t.held}, orders ${byType.get(t.id) ?? 0}`);
+  return drift;
 }
 
 /** Orders of an event by status, e.g. { confirmed: 50 }. */

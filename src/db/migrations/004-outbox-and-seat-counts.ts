@@ -47,6 +47,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 
   // Where a buyer is sent to pay, kept with the order so a retry goes back to the same checkout.
   await db.schema.alterTable('orders').addColumn('checkout_url', 'text').execute();
+  // The buyer's language, for the emails sent later (payment confirmed, offers, cancellations).
+  await db.schema.alterTable('orders').addColumn('lang', 'text', (col) => col.notNull().defaultTo('fr')).execute();
+  await db.schema.alterTable('waitlist').addColumn('lang', 'text', (col) => col.notNull().defaultTo('fr')).execute();
   await db.schema.createIndex('orders_user_idx').on('orders').columns(['event_id', 'user_id']).execute();
   await db.schema.createIndex('orders_refund_idx').on('orders').columns(['event_id', 'refund_due']).execute();
 }

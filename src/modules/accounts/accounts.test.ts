@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../tests/helpers/test-database.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { makeUser, PASSWORD } from '../../../tests/factories/index.ts';
+import { requestPasswordReset } from './commands/reset-password.ts';
+import { signUp } from './commands/sign-up.ts';
 
 describe.each(DIALECTS)('accounts (%s)', (dialect) => {
   let t: TestApp;
@@ -107,6 +109,132 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
     await b.csrfToken();
     const crossed = await b.post('/account/login', { email, password: PASSWORD, _csrf: tokenOfA }, { csrf: false });
     expect(crossed.statusCode).toBe(403);
+  });
+
+  it('emits the confirmation email in the sign-up transaction and sends it only on delivery, with a fresh link', async () => {
+    const ctx = { db: t.db.db, actor: null, now: t.clock.now };
+    const before = t.mailer.sent.length;
+    const created = await signUp(ctx, { email: 'outbox.signup@example.org', displayName: 'Olive Outbox', password: 'a long enough password', lang: 'en' });
+    const userId = created!.userId;
+    const row = await t.db.db.selectFrom('outbox').select(['kind', 'key', 'payload', 'status']).where('kind', '=', 'accounts.send_confirmation').where('key', '=', `accounts.send_confirmation:${userId}`).executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
+    // Ids and the language only: the secret link does not exist yet.
+    expect(JSON.parse(row.payload)).toEqual({ userId, lang: 'en' });
+    expect(await t.db.db.selectFrom('tokens').select('token_hash').where('user_id', '=', userId).execute()).toEqual([]);
+    expect(t.mailer.sent.length).toBe(before);
+
+    expect(await t.deliver()).toBeGreaterThanOrEqual(1);
+    const mail = t.mailer.lastTo('outbox.signup@example.org')!;
+    expect(mail.subject).toBe('Confirm your address — Open Experience');
+    expect(mail.text).toContain('Hello Olive Outbox');
+    expect(mail.messageKey).toBe(`accounts.send_confirmation:${userId}`);
+    const link = t.mailer.linkTo('outbox.signup@example.org')!;
+    expect(link).toMatch(/^http:\/\/localhost:3000\/account\/confirm\/[\w-]+$/);
+    // Only the token's hash is stored.
+    const token = link.split('/').pop()!;
+    const tokens = await t.db.db.selectFrom('tokens').select(['token_hash', 'purpose']).where('user_id', '=', userId).execute();
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.purpose).toBe('confirm_email');
+    expect(tokens[0]!.token_hash).not.toBe(token);
+    expect((await t.client().get(new URL(link).pathname)).statusCode).toBe(303);
+  });
+
+  it('writes nothing, not even the email, when the command’s transaction rolls back', async () => {
+    await expect(
+      t.db.db.transaction().execute(async (trx) => {
+        await signUp({ db: trx, actor: null, now: t.clock.now }, { email: 'rolled.back@example.org', displayName: 'Roll Back', password: 'a long enough password', lang: 'fr' });
+        throw new Error('the caller fails after the command');
+      }),
+    ).rejects.toThrow('the caller fails');
+    expect(await t.db.db.selectFrom('users').select('id').where('email', '=', 'rolled.back@example.org').executeTakeFirst()).toBeUndefined();
+    await t.deliver();
+    expect(t.mailer.lastTo('rolled.back@example.org')).toBeUndefined();
+  });
+
+  it('emits a reset email for a known address only, and each request gets its own link', async () => {
+    const { id, email } = await makeUser(t.db.db, 'member');
+    const ctx = { db: t.db.db, actor: null, now: t.clock.now };
+    const pending = () => t.db.db.selectFrom('outbox').select(['payload']).where('kind', '=', 'accounts.send_password_reset').where('status', '=', 'pending').execute();
+    await requestPasswordReset(ctx, { email: 'nobody.here@example.org', lang: 'fr' });
+    expect(await pending()).toEqual([]);
+    await requestPasswordReset(ctx, { email, lang: 'fr' });
+    await requestPasswordReset(ctx, { email, lang: 'fr' });
+    expect((await pending()).map((r) => JSON.parse(r.payload))).toEqual([{ userId: id, lang: 'fr' }, { userId: id, lang: 'fr' }]);
+    const before = t.mailer.sent.length;
+    await t.deliver();
+    const sent = t.mailer.sent.slice(before);
+    expect(sent.map((m) => m.to)).toEqual([email, email]);
+    expect(sent[0]!.text).not.toBe(sent[1]!.text);
+    const audit = await t.db.db.selectFrom('audit_events').select(['actor_user_id']).where('action', '=', 'account.reset_requested').where('subject_id', '=', id).execute();
+    expect(audit).toEqual([{ actor_user_id: null }, { actor_user_id: null }]);
+  });
+
+  it('keeps the address on the login form when the password is wrong or the address unconfirmed', async () => {
+    const { email } = await makeUser(t.db.db, 'member');
+    const wrong = await t.client().post('/account/login?next=/editor', { email, password: 'not the password' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain(`value="${email}"`);
+    expect(wrong.body).toContain('action="/account/login?next=%2Feditor"');
+    expect(wrong.body).toContain('Adresse ou mot de passe incorrect');
+    await t.client().post('/account/signup', { displayName: 'Not Yet', email: 'not.yet@example.org', password: 'a long enough password' });
+    const early = await t.client().post('/account/login', { email: 'not.yet@example.org', password: 'a long enough password' });
+    expect(early.statusCode).toBe(403);
+    expect(early.body).toContain('value="not.yet@example.org"');
+  });
+
+  it('follows only same-site paths after logging in', async () => {
+    const { email } = await makeUser(t.db.db, 'member');
+    const inside = await t.client().post('/account/login?next=/pieces', { email, password: PASSWORD });
+    expect(inside.headers.location).toBe('/pieces');
+    const outside = await t.client().post('/account/login?next=//evil.example', { email, password: PASSWORD });
+    expect(outside.headers.location).toBe('/account');
+  });
+
+  it('refuses a reset link that is unknown or used, and a new password that is too short', async () => {
+    const dead = await t.client().post('/account/reset/not-a-real-token', { password: 'a brand new password' });
+    expect(dead.statusCode).toBe(400);
+    expect(dead.body).toContain('n’est plus valable');
+    const short = await t.client().post('/account/reset/not-a-real-token', { password: 'short' });
+    expect(short.statusCode).toBe(422);
+    expect(short.body).toContain('au moins 10 caractères');
+  });
+
+  it('lets an admin change roles, but not take away their own admin role', async () => {
+    const admin = await makeUser(t.db.db, 'admin');
+    const member = await makeUser(t.db.db, 'member');
+    const c = t.client();
+    await c.login(admin.email, PASSWORD);
+    const role = async (id: number) => (await t.db.db.selectFrom('users').select('role').where('id', '=', id).executeTakeFirstOrThrow()).role;
+
+    const saved = await c.post(`/editor/users/${member.id}`, { role: 'editor', contributorId: '' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/editor/users');
+    expect(await role(member.id)).toBe('editor');
+    expect((await c.get('/editor/users')).body).toContain('Le compte est mis à jour.');
+
+    const self = await c.post(`/editor/users/${admin.id}`, { role: 'member', contributorId: '' });
+    expect(self.statusCode).toBe(303);
+    expect(self.headers.location).toBe('/editor/users');
+    expect(await role(admin.id)).toBe('admin');
+    expect((await c.get('/editor/users')).body).toContain('Vous ne pouvez pas retirer votre propre rôle d’administration.');
+
+    const invalid = await c.post(`/editor/users/${member.id}`, { role: 'god', contributorId: '' });
+    expect(invalid.statusCode).toBe(303);
+    expect((await c.get('/editor/users')).body).toContain('Certaines informations sont invalides.');
+    expect(await role(member.id)).toBe('editor');
+
+    const audit = await t.db.db.selectFrom('audit_events').select(['actor_user_id', 'subject_id']).where('action', '=', 'account.role_changed').where('subject_id', '=', member.id).execute();
+    expect(audit).toEqual([{ actor_user_id: admin.id, subject_id: member.id }]);
+  });
+
+  it('keeps the list of accounts and the role form for admins', async () => {
+    const editor = await makeUser(t.db.db, 'editor');
+    const member = await makeUser(t.db.db, 'member');
+    const c = t.client();
+    await c.login(editor.email, PASSWORD);
+    expect((await c.get('/editor/users')).statusCode).toBe(403);
+    expect((await c.post(`/editor/users/${member.id}`, { role: 'admin', contributorId: '' })).statusCode).toBe(403);
+    expect((await t.client().post(`/editor/users/${member.id}`, { role: 'admin', contributorId: '' })).statusCode).toBe(401);
   });
 
   it('sets session cookies HttpOnly and SameSite=Lax', async () => {

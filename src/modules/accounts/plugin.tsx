@@ -1,11 +1,140 @@
-// TRANSITIONAL: wraps the old route registrars until the module is converted (issue 7).
-import type { FastifyPluginAsync } from 'fastify';
+/** Accounts: sign-up, email confirmation, sessions, password reset, and the admins' list of accounts. */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { EffectHandlers } from '../../outbox/index.ts';
-import { accountRoutes } from './routes.tsx';
-import { userAdminRoutes } from './user-admin-routes.tsx';
+import type { CommandContext } from '../../shared/command.ts';
+import { NotFoundError } from '../../shared/errors.ts';
+import { cookieOptions } from '../../shared/http/cookies.ts';
+import type { FormRenderer } from '../../shared/http/form.ts';
+import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
+import { idParams, type ZodTypeProvider } from '../../shared/http/route-schema.ts';
+import type { MessageKey } from '../../shared/i18n/index.ts';
+import { emptyForm } from '../../shared/views/form-fields.tsx';
+import { listContributorOptions } from '../contributors/index.ts';
+import { confirmEmail } from './commands/confirm-email.ts';
+import { logIn } from './commands/log-in.ts';
+import { requestPasswordReset, resetPassword } from './commands/reset-password.ts';
+import { closeSession, SESSION_LIFETIME_MS } from './commands/sessions.ts';
+import { signUp } from './commands/sign-up.ts';
+import { updateUserRole } from './commands/update-user-role.ts';
+import { handleAccountsEffects } from './effects.ts';
+import { EmailNotConfirmedError, InvalidCredentialsError } from './errors.ts';
+import { accountsPolicy } from './policy.ts';
+import { getAccount, listUsers } from './queries.ts';
+import { logInQuery, logInSchema, newPasswordSchema, resetRequestSchema, roleSchema, signUpSchema, tokenParams } from './schemas.ts';
+import { SESSION_COOKIE } from './session-hook.ts';
+import { AccountPage, LoginPage, MessagePage, NewPasswordPage, ResetRequestPage, SignUpPage } from './views/auth-pages.tsx';
+import { UsersPage } from './views/users-page.tsx';
 
-export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers }> = async (app, { deps }) => {
-  accountRoutes(app, deps);
-  userAdminRoutes(app, deps);
+export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers }> = async (fastify, { deps, effects }) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+  handleAccountsEffects(effects, deps);
+
+  const commandContext = (req: FastifyRequest): CommandContext => ({ db, actor: req.actor, now: deps.now() });
+  const perMinute = (max: number) => ({ max: max * deps.config.rateLimitMultiplier, timeWindow: '1 minute' });
+  const startSession = (req: FastifyRequest, reply: FastifyReply, cookie: string) =>
+    reply.setCookie(SESSION_COOKIE, cookie, cookieOptions(req, { maxAge: SESSION_LIFETIME_MS / 1000 }));
+  const checkEmailPage = (req: FastifyRequest, reply: FastifyReply, message: MessageKey) => {
+    const ctx = viewContext(req, reply);
+    return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('accounts.checkEmailTitle')} message={ctx.t(message)} />);
+  };
+
+  // Logging in and out.
+
+  /** A refusal (wrong password, address not confirmed) is a notice above the form, the address kept. */
+  const loginForm: FormRenderer = (req, reply, { form, error, status }) => {
+    const ctx = viewContext(req, reply);
+    const shown = error ? { values: { email: form.values.email }, errors: {} } : form;
+    const { next } = logInQuery.parse(req.query);
+    return sendPage(reply, <LoginPage ctx={ctx} form={shown} next={next} notice={error ? ctx.t(error.messageKey, error.params) : undefined} />, status);
+  };
+
+  app.get('/account/login', { schema: { querystring: logInQuery } }, async (req, reply) =>
+    sendPage(reply, <LoginPage ctx={viewContext(req, reply)} form={emptyForm} next={req.query.next} />),
+  );
+
+  app.post('/account/login', { schema: { querystring: logInQuery, body: logInSchema }, config: { form: loginForm, rateLimit: perMinute(10) } }, async (req, reply) => {
+    const { cookie } = await logIn(commandContext(req), req.body);
+    startSession(req, reply, cookie);
+    return redirectWithFlash(req, reply, req.query.next, 'accounts.welcomeBack');
+  });
+
+  app.post('/account/logout', async (req, reply) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) await closeSession(commandContext(req), { cookie });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirectWithFlash(req, reply, '/', 'accounts.loggedOut');
+  });
+
+  // Signing up and confirming the address.
+
+  const signUpForm: FormRenderer = (req, reply, { form, status }) => sendPage(reply, <SignUpPage ctx={viewContext(req, reply)} form={form} />, status);
+
+  app.get('/account/signup', async (req, reply) => sendPage(reply, <SignUpPage ctx={viewContext(req, reply)} form={emptyForm} />));
+
+  app.post('/account/signup', { schema: { body: signUpSchema }, config: { form: signUpForm, rateLimit: perMinute(5) } }, async (req, reply) => {
+    await signUp(commandContext(req), { ...req.body, lang: req.lang });
+    return checkEmailPage(req, reply, 'accounts.checkEmail');
+  });
+
+  app.get('/account/confirm/:token', { schema: { params: tokenParams } }, async (req, reply) => {
+    const { cookie } = await confirmEmail(commandContext(req), { token: req.params.token });
+    startSession(req, reply, cookie);
+    return redirectWithFlash(req, reply, '/account', 'accounts.emailConfirmed');
+  });
+
+  // A forgotten password.
+
+  const resetRequestForm: FormRenderer = (req, reply, { form, status }) => sendPage(reply, <ResetRequestPage ctx={viewContext(req, reply)} form={form} />, status);
+
+  app.get('/account/reset', async (req, reply) => sendPage(reply, <ResetRequestPage ctx={viewContext(req, reply)} form={emptyForm} />));
+
+  app.post('/account/reset', { schema: { body: resetRequestSchema }, config: { form: resetRequestForm, rateLimit: perMinute(5) } }, async (req, reply) => {
+    await requestPasswordReset(commandContext(req), { ...req.body, lang: req.lang });
+    return checkEmailPage(req, reply, 'accounts.resetSent');
+  });
+
+  const newPasswordForm: FormRenderer = (req, reply, { form, status }) =>
+    sendPage(reply, <NewPasswordPage ctx={viewContext(req, reply)} form={form} token={tokenParams.parse(req.params).token} />, status);
+
+  app.get('/account/reset/:token', { schema: { params: tokenParams } }, async (req, reply) =>
+    sendPage(reply, <NewPasswordPage ctx={viewContext(req, reply)} form={emptyForm} token={req.params.token} />),
+  );
+
+  app.post(
+    '/account/reset/:token',
+    { schema: { params: tokenParams, body: newPasswordSchema }, config: { form: newPasswordForm, rateLimit: perMinute(10) } },
+    async (req, reply) => {
+      const { cookie } = await resetPassword(commandContext(req), { token: req.params.token, password: req.body.password });
+      startSession(req, reply, cookie);
+      return redirectWithFlash(req, reply, '/account', 'accounts.passwordChanged');
+    },
+  );
+
+  // One's own account.
+
+  app.get('/account', async (req, reply) => {
+    const actor = accountsPolicy.authorize(req.actor, 'viewOwnAccount');
+    const account = await getAccount(db, actor.id);
+    if (!account) throw new NotFoundError();
+    return sendPage(reply, <AccountPage ctx={viewContext(req, reply)} account={account} />);
+  });
+
+  // The admins' list of accounts, with each one's role and contributor profile.
+
+  app.get('/editor/users', async (req, reply) => {
+    accountsPolicy.authorize(req.actor, 'manageUsers');
+    const [users, contributors] = await Promise.all([listUsers(db), listContributorOptions(db)]);
+    return sendPage(reply, <UsersPage ctx={viewContext(req, reply)} users={users} contributors={contributors} />);
+  });
+
+  /** The role form is one row of the list: a refusal, or a value no select offers, goes back to the list with its message. */
+  const backToUsers: FormRenderer = (req, reply, { error }) => redirectWithFlash(req, reply, '/editor/users', error?.messageKey ?? 'errors.validation', 'error', error?.params);
+
+  app.post('/editor/users/:id', { schema: { params: idParams, body: roleSchema }, config: { form: backToUsers } }, async (req, reply) => {
+    const actor = accountsPolicy.authorize(req.actor, 'manageUsers');
+    await updateUserRole({ db, actor, now: deps.now() }, { userId: req.params.id, ...req.body });
+    return redirectWithFlash(req, reply, '/editor/users', 'users.saved');
+  });
 };

@@ -1,150 +1,51 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Role } from '../../db/schema.ts';
-import { ROLES, can, type Actor, type Permission } from './policy.ts';
+import { describe, expect, it } from 'vitest';
+import type { Actor, Role } from '../../shared/actor.ts';
+import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.ts';
+import { ROLES } from '../../shared/permissions.ts';
+import { accountsPolicy } from './policy.ts';
 
-const PERMISSIONS: readonly Permission[] = [
-  'write:piece:own',
-  'edit:piece:any',
-  'publish:piece',
-  'review:proposal',
-  'manage:contributors',
-  'manage:themes',
-  'edit:pages',
-  'read:inbox',
-  'manage:users',
-  'manage:events',
-  'submit:expense',
-  'approve:expense',
-  'manage:ledger',
-  'export:accounting',
-];
+const person = (role: Role, id = 1): Actor => ({ id, role, displayName: 'Camille', contributorId: null });
 
-/** The full matrix, spelled out: role → permission → allowed. */
-const MATRIX: Record<Role, Record<Permission, boolean>> = {
-  admin: {
-    'write:piece:own': true,
-    'edit:piece:any': true,
-    'publish:piece': true,
-    'review:proposal': true,
-    'manage:contributors': true,
-    'manage:themes': true,
-    'edit:pages': true,
-    'read:inbox': true,
-    'manage:users': true,
-    'manage:events': true,
-    'submit:expense': true,
-    'approve:expense': true,
-    'manage:ledger': true,
-    'export:accounting': true,
-  },
-  editor: {
-    'write:piece:own': true,
-    'edit:piece:any': true,
-    'publish:piece': true,
-    'review:proposal': true,
-    'manage:contributors': true,
-    'manage:themes': true,
-    'edit:pages': true,
-    'read:inbox': true,
-    'manage:users': false,
-    'manage:events': true,
-    'submit:expense': true,
-    'approve:expense': false,
-    'manage:ledger': false,
-    'export:accounting': false,
-  },
-  contributor: {
-    'write:piece:own': true,
-    'edit:piece:any': false,
-    'publish:piece': false,
-    'review:proposal': false,
-    'manage:contributors': false,
-    'manage:themes': false,
-    'edit:pages': false,
-    'read:inbox': false,
-    'manage:users': false,
-    'manage:events': false,
-    'submit:expense': false,
-    'approve:expense': false,
-    'manage:ledger': false,
-    'export:accounting': false,
-  },
-  member: {
-    'write:piece:own': false,
-    'edit:piece:any': false,
-    'publish:piece': false,
-    'review:proposal': false,
-    'manage:contributors': false,
-    'manage:themes': false,
-    'edit:pages': false,
-    'read:inbox': false,
-    'manage:users': false,
-    'manage:events': false,
-    'submit:expense': false,
-    'approve:expense': false,
-    'manage:ledger': false,
-    'export:accounting': false,
-  },
-};
-
-function actor(role: Role): Actor {
-  return { id: 1, role, displayName: 'Camille', contributorId: role === 'member' ? null : 4 };
-}
-
-const rows = (Object.keys(MATRIX) as Role[]).flatMap((role) =>
-  PERMISSIONS.map((permission) => ({ role, permission, expected: MATRIX[role][permission] })),
-);
-
-describe('ROLES', () => {
-  it('lists the four roles from highest to lowest', () => {
-    expect(ROLES).toEqual(['admin', 'editor', 'contributor', 'member']);
-  });
-});
-
-describe('can: role × permission matrix', () => {
-  it('covers every role and permission (56 cells)', () => {
-    expect(rows).toHaveLength(56);
+describe('accountsPolicy', () => {
+  it.each([
+    ['admin', true],
+    ['editor', false],
+    ['contributor', false],
+    ['member', false],
+  ] as const)('manageUsers: %s → %s', (role, expected) => {
+    expect(accountsPolicy.can(person(role), 'manageUsers')).toBe(expected);
   });
 
-  it.each(rows)('$role / $permission → $expected', ({ role, permission, expected }) => {
-    expect(can(actor(role), permission)).toBe(expected);
+  it('lets anyone logged in, and nobody else, see their own account', () => {
+    for (const role of ROLES) expect(accountsPolicy.can(person(role), 'viewOwnAccount')).toBe(true);
+    expect(accountsPolicy.can(null, 'viewOwnAccount')).toBe(false);
+    expect(() => accountsPolicy.authorize(null, 'viewOwnAccount')).toThrow(UnauthenticatedError);
   });
 
-  it.each(PERMISSIONS)('anonymous (null) cannot %s', (permission) => {
-    expect(can(null, permission)).toBe(false);
+  it('refuses the public with 401 and other roles with 403', () => {
+    expect(() => accountsPolicy.authorize(null, 'manageUsers')).toThrow(UnauthenticatedError);
+    expect(() => accountsPolicy.authorize(person('editor'), 'manageUsers')).toThrow(ForbiddenError);
+    expect(accountsPolicy.authorize(person('admin'), 'manageUsers').id).toBe(1);
   });
 
-  it('higher roles include every permission of lower ones', () => {
-    for (let i = 0; i < ROLES.length - 1; i++) {
-      const higher = ROLES[i]!;
-      const lower = ROLES[i + 1]!;
-      for (const p of PERMISSIONS) {
-        if (can(actor(lower), p)) expect(can(actor(higher), p)).toBe(true);
-      }
-    }
+  it.each([
+    { who: 'an admin', actor: person('admin', 1), change: { userId: 2, role: 'member' as Role }, expected: true },
+    { who: 'an admin', actor: person('admin', 1), change: { userId: 2, role: 'admin' as Role }, expected: true },
+    { who: 'an admin keeping their own role', actor: person('admin', 1), change: { userId: 1, role: 'admin' as Role }, expected: true },
+    { who: 'an admin demoting themselves', actor: person('admin', 1), change: { userId: 1, role: 'editor' as Role }, expected: false },
+    { who: 'an editor', actor: person('editor', 1), change: { userId: 2, role: 'member' as Role }, expected: false },
+    { who: 'an editor promoting themselves', actor: person('editor', 1), change: { userId: 1, role: 'admin' as Role }, expected: false },
+  ])('changeRole: $who → $expected', ({ actor, change, expected }) => {
+    expect(accountsPolicy.can(actor, 'changeRole', change)).toBe(expected);
   });
 
-  it('the permission count per role is exact', () => {
-    const count = (role: Role) => PERMISSIONS.filter((p) => can(actor(role), p)).length;
-    expect(count('admin')).toBe(14);
-    expect(count('editor')).toBe(10);
-    expect(count('contributor')).toBe(1);
-    expect(count('member')).toBe(0);
-  });
-
-  it('property: only the role matters, not the id, name or contributor link', () => {
+  it('property: an admin may give any role to anyone else, and never a lower one to themselves', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...ROLES),
-        fc.constantFrom(...PERMISSIONS),
-        fc.integer(),
-        fc.string(),
-        fc.option(fc.nat(), { nil: null }),
-        (role, permission, id, displayName, contributorId) => {
-          expect(can({ id, role, displayName, contributorId }, permission)).toBe(MATRIX[role][permission]);
-        },
-      ),
+      fc.property(fc.nat(), fc.nat(), fc.constantFrom(...ROLES), (self, other, role) => {
+        const admin = person('admin', self);
+        expect(accountsPolicy.can(admin, 'changeRole', { userId: other, role })).toBe(other !== self || role === 'admin');
+      }),
     );
   });
 });

@@ -1,52 +1,25 @@
 /**
- * Who may do what, as pure functions of the actor. Permissions read `verb:thing[:scope]`;
- * each role lists what it may do, and higher roles include lower ones.
+ * The accounts module's own actions, as pure rules over the actor (and the change asked for).
+ * What each role may do in general lives in shared/permissions.ts.
  */
-import type { Role } from '../../db/schema.ts';
-import type { Actor } from '../../shared/actor.ts';
+import type { Role } from '../../shared/actor.ts';
+import { hasPermission } from '../../shared/permissions.ts';
+import { definePolicy } from '../../shared/policy.ts';
 
-export type { Actor };
-
-export type Permission =
-  | 'write:piece:own'
-  | 'edit:piece:any'
-  | 'publish:piece'
-  | 'review:proposal'
-  | 'manage:contributors'
-  | 'manage:themes'
-  | 'edit:pages'
-  | 'read:inbox'
-  | 'manage:users'
-  | 'manage:events'
-  | 'submit:expense'
-  | 'approve:expense'
-  | 'manage:ledger'
-  | 'export:accounting';
-
-const contributor: Permission[] = ['write:piece:own'];
-const editor: Permission[] = [
-  ...contributor,
-  'edit:piece:any',
-  'publish:piece',
-  'review:proposal',
-  'manage:contributors',
-  'manage:themes',
-  'edit:pages',
-  'read:inbox',
-  'manage:events',
-  'submit:expense',
-];
-const admin: Permission[] = [...editor, 'manage:users', 'approve:expense', 'manage:ledger', 'export:accounting'];
-
-const byRole: Record<Role, ReadonlySet<Permission>> = {
-  member: new Set(),
-  contributor: new Set(contributor),
-  editor: new Set(editor),
-  admin: new Set(admin),
-};
-
-export function can(actor: Actor | null, permission: Permission): boolean {
-  return actor !== null && byRole[actor.role].has(permission);
+/** A role given to an account by an admin. */
+export interface RoleChange {
+  userId: number;
+  role: Role;
 }
 
-export const ROLES: readonly Role[] = ['admin', 'editor', 'contributor', 'member'];
+export const accountsPolicy = definePolicy({
+  /** Anyone logged in sees their own account page. */
+  viewOwnAccount: () => true,
+  /** The list of accounts, with their addresses, and the role form: admins only. */
+  manageUsers: (actor) => hasPermission(actor, 'manage:users'),
+  /**
+   * An admin may give any account any role, except take their own admin role away: there must
+   * always be someone able to undo a mistake.
+   */
+  changeRole: (actor, change: RoleChange) => hasPermission(actor, 'manage:users') && (change.userId !== actor.id || change.role === 'admin'),
+});

@@ -1,6 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import type { Role } from '../../db/schema.ts';
-import type { Actor } from './policy.ts';
+import type { Actor, Role } from '../../shared/actor.ts';
 
 export async function getActorBySessionHash(db: Executor, idHash: string, now: Date): Promise<Actor | null> {
   const row = await db
@@ -19,6 +18,17 @@ export async function getUserForLogin(db: Executor, email: string) {
     .select(['id', 'password_hash', 'email_confirmed_at', 'display_name', 'role'])
     .where('email', '=', email)
     .executeTakeFirst();
+}
+
+/** The account registered under an address (addresses are stored lower-case), if any. */
+export async function getUserIdByEmail(db: Executor, email: string): Promise<number | null> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  return row ? row.id : null;
+}
+
+/** Whom an account email goes to, read when it is delivered. */
+export async function getMailRecipient(db: Executor, userId: number) {
+  return db.selectFrom('users').select(['email', 'display_name', 'email_confirmed_at']).where('id', '=', userId).executeTakeFirst();
 }
 
 export async function getAccount(db: Executor, userId: number) {

@@ -1,23 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { standingFrom, type ContributionFact, type Standing } from './domain/eligibility.ts';
-
-export interface ContributorLink {
-  label: string;
-  url: string;
-}
-
-export function parseLinks(json: string): ContributorLink[] {
-  try {
-    const value = JSON.parse(json) as unknown;
-    if (!Array.isArray(value)) return [];
-    return value.filter(
-      (l): l is ContributorLink => typeof l?.label === 'string' && typeof l?.url === 'string' && /^https?:\/\//.test(l.url),
-    );
-  } catch {
-    return [];
-  }
-}
+import type { ContributionItem, SubjectRegistry } from './subjects.ts';
 
 /** Public columns only: the email is never selected for a public page. */
 const publicColumns = ['contributors.id', 'contributors.slug', 'contributors.name', 'contributors.bio', 'contributors.photo_media_id', 'contributors.links'] as const;
@@ -45,6 +29,20 @@ export async function listContributionFacts(db: Executor, contributorId: number)
     .where('contributor_id', '=', contributorId)
     .execute();
   return rows.map((r) => ({ kind: r.kind, subjectType: r.subject_type, subjectId: r.subject_id, acceptedAt: r.accepted_at }));
+}
+
+/**
+ * A contributor's accepted contributions, newest first, each with the public summary of what it
+ * was to (through the registry app.ts filled): contributions to subjects that are not public, or
+ * of a type nobody registered, are left out.
+ */
+export async function listContributionItems(db: Executor, subjects: SubjectRegistry, contributorId: number, now: Date): Promise<ContributionItem[]> {
+  const { contributions } = await getStanding(db, contributorId, now);
+  const summaries = await subjects.resolve(db, contributions, now);
+  return contributions.flatMap((c) => {
+    const subject = summaries.get(`${c.subjectType}:${c.subjectId}`);
+    return subject ? [{ kind: c.kind, acceptedAt: c.acceptedAt, subject }] : [];
+  });
 }
 
 /** "Is this person a contributor of this programme, and with what?" by contributor profile. */

@@ -1,39 +1,24 @@
 import { z } from 'zod';
 import { text } from '../../shared/http/form.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/slug.ts';
+import { parseLinkLines } from './domain/links.ts';
 
-/** Links are typed one per line as "Label | https://…". */
-function parseLinkLines(raw: string) {
-  return raw
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [label, url] = line.includes('|') ? line.split('|').map((s) => s.trim()) : [line, line];
-      return { label: label || url || '', url: url ?? '' };
-    });
-}
-
-export const contributorSchema = z.object({
-  name: text(120),
-  slug: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''),
-    z.string().max(SLUG_MAX_LENGTH, 'errors.tooLong').refine((s) => s === '' || SLUG_PATTERN.test(s), 'errors.slugFormat'),
-  ),
-  bio: text(2000, { optional: true }),
-  links: z.preprocess(
-    (v) => parseLinkLines(typeof v === 'string' ? v : ''),
-    z
-      .array(z.object({ label: z.string().max(80), url: z.string().regex(/^https?:\/\/[^\s]+$/, 'contributors.linkFormat') }))
-      .max(8, 'errors.tooLong'),
-  ),
-  email: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() ? v.trim().toLowerCase() : null),
-    z.email('errors.email').nullable(),
-  ),
-  public_name: z.preprocess((v) => v === 'on' || v === '1', z.boolean()),
-});
-
-export function linksToText(links: { label: string; url: string }[]): string {
-  return links.map((l) => `${l.label} | ${l.url}`).join('\n');
-}
+/** The editors' profile form, read into the profile commands' input (the photo comes as an upload). */
+export const contributorSchema = z
+  .object({
+    name: text(120),
+    slug: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''),
+      z.string().max(SLUG_MAX_LENGTH, 'errors.tooLong').refine((s) => s === '' || SLUG_PATTERN.test(s), 'errors.slugFormat'),
+    ),
+    bio: text(2000, { optional: true }),
+    links: z.preprocess(
+      (v) => parseLinkLines(typeof v === 'string' ? v : ''),
+      z
+        .array(z.object({ label: z.string().max(80), url: z.string().regex(/^https?:\/\/[^\s]+$/, 'contributors.linkFormat') }))
+        .max(8, 'errors.tooLong'),
+    ),
+    email: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim().toLowerCase() : null), z.email('errors.email').nullable()),
+    public_name: z.preprocess((v) => v === 'on' || v === '1', z.boolean()),
+  })
+  .transform(({ public_name, ...profile }) => ({ ...profile, publicName: public_name }));

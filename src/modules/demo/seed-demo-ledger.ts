@@ -8,7 +8,8 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { addDefaultTicketTypes, addTicketType, createSeries, saveEvent } from '../events/index.ts';
 import { approveExpense, markExpensePaid, submitExpense } from '../ledger/commands/expenses.ts';
-import { closeEventAccounts, createBook, recordBookSale, recordIncome } from '../ledger/commands/money-events.ts';
+import { createBook, recordBookSale, recordIncome } from '../ledger/commands/money-events.ts';
+import { closeEventAccounts } from '../ledger/commands/close-event-accounts.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -72,7 +73,7 @@ export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; ed
       await approveExpense({ db, actor: team.admin, now: at }, { expenseId, overrideReason: '' });
       await markExpensePaid({ db, actor: team.admin, now: at }, { expenseId });
     }
-    if (e.daysFromNow < -30) await closeEventAccounts({ db, actor: team.admin, now: new Date(at.getTime() + 7 * DAY) }, { eventId: id });
+    if (e.daysFromNow < -30) await closeEventAccounts({ db, actor: team.admin, now: new Date(at.getTime() + 7 * DAY) }, { eventId: id, outstanding: [] });
   }
   const bookId = await createBook(
     { db, actor: team.admin, now },

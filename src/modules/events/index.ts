@@ -1,28 +1,29 @@
-/** Events: the programme's evenings (ticketing builds on this module). */
-import { contributionSubjects } from '../contributors/index.ts';
-import { counterpartProviders } from '../ledger/index.ts';
-import { contributorTicketsPerEvent } from './ticketing-queries.ts';
-export { contributorTicketsPerEvent as contributorSeatsPerEvent } from './ticketing-queries.ts';
+/** Events: the programme's evenings and their ticketing — what other modules may use. */
+import type { Executor } from '../../db/database.ts';
+import { listEventSubjects } from './queries.ts';
 
 export { getEvent, listEventOptions } from './queries.ts';
-import { listEventSubjects } from './queries.ts';
-export { createSeries, saveEvent, type EventInput } from './commands/save-event.ts';
+export { saveEvent, type EventInput } from './commands/save-event.ts';
+export { createSeries } from './commands/create-series.ts';
+export { orderTickets, type OrderInput, type PlacedOrder } from './ticketing/commands/order-tickets.ts';
+export { recordPayment, type PaymentInput, type PaymentOutcome } from './ticketing/commands/record-payment.ts';
+export { addDefaultTicketTypes, addInvitationCode, addTicketType } from './ticketing/commands/ticket-types.ts';
+export { checkIn } from './ticketing/commands/check-in.ts';
+export { ticketSigner } from './ticketing/tickets/index.ts';
+/** Closing an evening's accounts waits for its reservations and refunds (app.ts hands this to the ledger). */
+export { ticketingOutstanding } from './ticketing/queries.ts';
+/** What contributors received in kind, per evening: their free seats (shown on the transparency page). */
+export { contributorTicketsPerEvent as contributorSeatsPerEvent } from './ticketing/queries.ts';
+export type { EventStatus } from './domain/event-state.ts';
+export type { OrderStatus, TicketKind } from './ticketing/domain/order.ts';
 
-export { orderTickets } from './commands/order-tickets.ts';
-export { recordPayment } from './commands/record-payment.ts';
-export { addDefaultTicketTypes, addTicketType } from './commands/manage-ticketing.ts';
-
-// The transparency page shows what contributors received in kind: their free seats.
-counterpartProviders.push(contributorTicketsPerEvent);
-
-// Talks appear on the speakers' contributor pages.
-export const talkSubjects = async (db: import('../../db/database.ts').Executor, ids: number[]) =>
-  (await listEventSubjects(db, ids)).map((e) => ({
-        id: e.id,
-        title: e.title,
-        url: `/events/${e.slug}`,
-        kindKey: 'events.talk',
-        date: e.starts_at,
-      }));
-contributionSubjects.register('event', talkSubjects);
-
+/** Talks appear on the speakers' contributor pages (app.ts registers this with the registry). */
+export async function talkSubjects(db: Executor, ids: number[]) {
+  return (await listEventSubjects(db, ids)).map((e) => ({
+    id: e.id,
+    title: e.title,
+    url: `/events/${e.slug}`,
+    kindKey: 'events.talk' as const,
+    date: e.starts_at,
+  }));
+}

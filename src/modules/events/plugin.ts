@@ -1,13 +1,38 @@
-// TRANSITIONAL: wraps the old route registrars until the module is converted (issue 7).
+/**
+ * The evenings and their ticketing: public pages, ordering, orders, the Stripe webhook, the
+ * organisers' desk; the outbox handlers of ticketing's emails and refunds; and the timer that
+ * releases run-out reservations to the waiting list.
+ */
 import type { FastifyPluginAsync } from 'fastify';
+import type Stripe from 'stripe';
 import type { AppDeps } from '../../app-deps.ts';
 import type { EffectHandlers } from '../../outbox/index.ts';
-import { eventRoutes } from './routes.tsx';
-import { ticketingDeskRoutes } from './ticketing-desk-routes.tsx';
-import { ticketingRoutes } from './ticketing-routes.tsx';
+import { eventRoutes } from './routes/events.tsx';
+import { sweepReservations } from './ticketing/commands/release-reservations.ts';
+import { handleTicketingEffects } from './ticketing/effect-handlers.ts';
+import { manualProvider, type PaymentProvider } from './ticketing/payments/provider.ts';
+import { createStripeClient, stripeProvider } from './ticketing/payments/stripe-provider.ts';
+import { ticketingDeskRoutes } from './ticketing/routes/desk.tsx';
+import { publicTicketingRoutes } from './ticketing/routes/public.tsx';
+import { stripeWebhookRoute } from './ticketing/routes/stripe-webhook.ts';
 
-export const eventsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers }> = async (app, { deps }) => {
-  ticketingRoutes(app, deps);
+/** How often each instance releases run-out reservations (the evening's lock keeps sweeps from overlapping). */
+const SWEEP_EVERY_MS = 60_000;
+
+export const eventsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers }> = async (app, { deps, effects }) => {
+  const stripe: Stripe | null = deps.config.stripeSecretKey ? createStripeClient(deps.config.stripeSecretKey) : null;
+  const providers: Record<string, PaymentProvider> = { manual: manualProvider, ...(stripe ? { stripe: stripeProvider(stripe) } : {}) };
+  const checkoutProvider = deps.config.paymentProvider === 'stripe' && stripe ? 'stripe' : 'manual';
+
+  handleTicketingEffects(effects, { config: deps.config, mailer: deps.mailer, providers });
+  publicTicketingRoutes(app, deps, { providers, checkoutProvider });
   ticketingDeskRoutes(app, deps);
+  stripeWebhookRoute(app, deps, stripe);
   eventRoutes(app, deps);
+
+  const timer = setInterval(() => {
+    sweepReservations({ db: deps.database.db, actor: null, now: deps.now() }, { provider: checkoutProvider }).catch((error: unknown) => app.log.error({ err: error }, 'reservation sweep failed'));
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 };

@@ -3,13 +3,11 @@ import { list, text } from '../../shared/http/form.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/slug.ts';
 import { parseLocalDateTime } from '../../shared/time.ts';
 
-const localDate = (optional: boolean) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : ''),
-    optional
-      ? z.string().refine((s) => s === '' || parseLocalDateTime(s) !== null, 'errors.date').transform((s) => (s ? parseLocalDateTime(s) : null))
-      : z.string().min(1, 'errors.required').refine((s) => parseLocalDateTime(s) !== null, 'errors.date').transform((s) => parseLocalDateTime(s)!),
-  );
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+/** A date and time typed in the form (Paris time): required. */
+const localDate = z.preprocess(trimmed, z.string().min(1, 'errors.required').refine((s) => parseLocalDateTime(s) !== null, 'errors.date').transform((s) => parseLocalDateTime(s) as Date));
+/** The same, optional: empty is null. */
+const optionalLocalDate = z.preprocess(trimmed, z.string().refine((s) => s === '' || parseLocalDateTime(s) !== null, 'errors.date').transform((s) => (s ? parseLocalDateTime(s) : null)));
 
 export const eventSchema = z.object({
   title: text(200),
@@ -22,11 +20,11 @@ export const eventSchema = z.object({
   description: text(50_000, { optional: true }),
   venue: text(200, { optional: true }),
   address: text(500, { optional: true }),
-  starts_at: localDate(false),
-  ends_at: localDate(false),
+  starts_at: localDate,
+  ends_at: localDate,
   capacity: z.preprocess((v) => (v === '' || v === undefined ? NaN : Number(v)), z.number('errors.required').int('errors.invalid').min(0, 'errors.invalid').max(100_000, 'errors.invalid')),
-  registration_opens_at: localDate(true),
-  registration_closes_at: localDate(true),
+  registration_opens_at: optionalLocalDate,
+  registration_closes_at: optionalLocalDate,
   // Cancelling is an action of its own (it notifies and refunds attendees), not a field.
   status: z.enum(['draft', 'published'], 'errors.invalid'),
   speakers: list(z.coerce.number().int().positive('errors.invalid')),

@@ -10,7 +10,8 @@ import type { FormState } from '../../shared/views/form-fields.tsx';
 import { authorize, can } from '../accounts/index.ts';
 import { listContributorOptions } from '../contributors/index.ts';
 import { approveExpense, markExpensePaid, OverBudgetError, rejectExpense, submitExpense } from './commands/expenses.ts';
-import { closeEventAccounts, createBook, recordBookSale, recordIncome, recordRoyaltyPayout, reverseTransaction, setVisualsSplit } from './commands/money-events.ts';
+import { closeEventAccounts, type OutstandingCheck } from './commands/close-event-accounts.ts';
+import { createBook, recordBookSale, recordIncome, recordRoyaltyPayout, reverseTransaction, setVisualsSplit } from './commands/money-events.ts';
 import { transactionsToFec } from './exports/fec.ts';
 import { exportContext } from './public-routes.tsx';
 import { getBookContributors, listBookableEvents, listBooks, listRoyaltyRecipients, listEventFinancials, listExpenses, listRoyalties, listTransactions, royaltyStatement, visualsBasisPoints } from './queries.ts';
@@ -34,7 +35,7 @@ function asFormErrors(error: unknown, field: string): Record<string, MessageKey>
   return null;
 }
 
-export function ledgerDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function ledgerDeskRoutes(app: FastifyInstance, deps: AppDeps, outstanding: readonly OutstandingCheck[] = []): void {
   const { db } = deps.database;
   const events = () => listBookableEvents(db);
 
@@ -156,9 +157,9 @@ export function ledgerDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/editor/ledger/events/:id/close', async (req, reply) => {
     const actor = authorize(req, 'manage:ledger');
     try {
-      await closeEventAccounts({ db, actor, now: deps.now() }, { eventId: idParam(req) });
+      await closeEventAccounts({ db, actor, now: deps.now() }, { eventId: idParam(req), outstanding });
     } catch (error) {
-      if (error instanceof AppError && error.status < 500 && error.status !== 404) return redirectWithFlash(req, reply, '/editor/ledger/events', error.messageKey, 'error');
+      if (error instanceof AppError && error.status < 500 && error.status !== 404) return redirectWithFlash(req, reply, '/editor/ledger/events', error.messageKey, 'error', error.params);
       throw error;
     }
     return redirectWithFlash(req, reply, '/editor/ledger/events', 'desk.eventClosed');

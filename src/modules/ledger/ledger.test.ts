@@ -200,7 +200,7 @@ describe.each(DIALECTS)('ledger running totals (%s)', (dialect) => {
       const now = new Date('2026-06-01T00:00:00Z');
       for (let i = 0; i < 20; i++) {
         await t.db.db.transaction().execute((trx) =>
-          postTransaction(trx, { date: now.toISOString(), description: `t${i}`, causeType: i % 5 === 0 ? 'event_closure' : 'donation', causeId: null, idempotencyKey: `rt-${i}`, lines: [debit('assets:bank', 100 + i), credit('income:donations', 100 + i)] }, { actorUserId: null, now }),
+          postTransaction({ db: trx, actor: null, now }, { date: now.toISOString(), description: `t${i}`, causeType: i % 5 === 0 ? 'event_closure' : 'donation', causeId: null, idempotencyKey: `rt-${i}`, lines: [debit('assets:bank', 100 + i), credit('income:donations', 100 + i)] }),
         );
       }
       const before = await t.db.db.selectFrom('ledger_balances').selectAll().orderBy('account').orderBy('closing').execute();

@@ -10,7 +10,7 @@ import { transactionsToCsv } from './exports/csv.ts';
 import { transactionsToJson } from './exports/json.ts';
 import type { ExportContext } from './exports/types.ts';
 import { countTransactions, getTransaction, listEventLabels, listRoyalties, listRoyaltyRecipients, listTransactions, type TransactionFilter } from './queries.ts';
-import { getTransparencyData } from './transparency.ts';
+import { getTransparencyData, type CounterpartProvider } from './transparency.ts';
 import { accountLabel } from './views/labels.ts';
 import { TransactionsPage } from './views/transactions-page.tsx';
 import { RoyaltiesPage, TransparencyPage } from './views/transparency-page.tsx';
@@ -69,10 +69,10 @@ export async function exportContext(db: Executor, lang: Lang, currency: string):
   };
 }
 
-export function publicLedgerRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function publicLedgerRoutes(app: FastifyInstance, deps: AppDeps, counterparts: readonly CounterpartProvider[] = []): void {
   const { db } = deps.database;
 
-  app.get('/transparency', async (req, reply) => sendPage(reply, <TransparencyPage ctx={viewContext(req, reply)} data={await getTransparencyData(db)} />));
+  app.get('/transparency', async (req, reply) => sendPage(reply, <TransparencyPage ctx={viewContext(req, reply)} data={await getTransparencyData(db, counterparts)} />));
 
   app.get('/transparency/royalties', async (req, reply) => sendPage(reply, <RoyaltiesPage ctx={viewContext(req, reply)} rows={await listRoyalties(db)} />));
 

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { ExportTransaction } from './exports/types.ts';
 
-export const EVENT_CLOSURE_CAUSE = 'event_closure';
+import { AFTER_CLOSING_CAUSE, EVENT_CLOSURE_CAUSE } from './domain/causes.ts';
+
+export { EVENT_CLOSURE_CAUSE };
 export const VISUALS_SPLIT_SETTING = 'allocation.visuals_basis_points';
 export const DEFAULT_VISUALS_BASIS_POINTS = 5000;
 
@@ -373,4 +375,58 @@ export async function listBookableEvents(db: Executor) {
 export async function listRoyaltyRecipients(db: Executor) {
   const rows = await db.selectFrom('contributors').select(['id', 'name', 'public_name']).execute();
   return new Map(rows.map((c) => [c.id, c]));
+}
+
+/** Whether an evening's accounts are closed (nothing more is booked on it). */
+export async function isEventClosed(db: Executor, eventId: number): Promise<boolean> {
+  return (await db.selectFrom('event_closures').select('event_id').where('event_id', '=', eventId).executeTakeFirst()) !== undefined;
+}
+
+/** Whether the event exists at all (money is booked on real evenings only). */
+export async function eventExists(db: Executor, eventId: number): Promise<boolean> {
+  return (await db.selectFrom('events').select('id').where('id', '=', eventId).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Per evening, what reached the general fund after its accounts were closed (late payments in,
+ * late refunds out), from the `after_closing` allocations: event id → cents (negative: paid out).
+ */
+export async function afterClosingByEvent(db: Executor): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('ledger_lines')
+    .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_lines.transaction_id')
+    .select(['ledger_transactions.cause_id', sql<number>`sum(ledger_lines.amount)`.as('total')])
+    .where('ledger_transactions.cause_type', '=', AFTER_CLOSING_CAUSE)
+    .where('ledger_lines.account', '=', 'funds:general')
+    .groupBy('ledger_transactions.cause_id')
+    .execute();
+  // The fund is credited (negative) when money came in: people read it as a positive amount.
+  return new Map(rows.map((r) => [Number(r.cause_id), -Number(r.total)]));
+}
+
+/**
+ * For each closed evening, whether its own result accounts are back at zero: closing moved the
+ * evening's income and logistics into the funds, and nothing booked since may touch them. Any
+ * drift means money landed on a closed evening without being allocated.
+ */
+export async function closedEventsDrift(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom('ledger_balances')
+    .innerJoin('event_closures', 'event_closures.event_id', 'ledger_balances.event_id')
+    .select(['ledger_balances.event_id', sql<number>`sum(ledger_balances.debits - ledger_balances.credits)`.as('balance')])
+    .where('ledger_balances.account', 'in', ['income:tickets', 'expenses:event_logistics'])
+    .groupBy('ledger_balances.event_id')
+    .execute();
+  return rows.filter((r) => Number(r.balance) !== 0).map((r) => r.event_id);
+}
+
+/** Expenses of an evening still awaiting a decision or payment (closing waits for them). */
+export async function countPendingExpenses(db: Executor, eventId: number): Promise<number> {
+  const row = await db
+    .selectFrom('expenses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('status', 'in', ['submitted', 'approved'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

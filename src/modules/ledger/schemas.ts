@@ -1,25 +1,9 @@
 import { z } from 'zod';
-import { text } from '../../shared/http/form.ts';
+import { euros, text } from '../../shared/http/form.ts';
 import { SLUG_PATTERN } from '../../shared/slug.ts';
-import { parseEuros } from './domain/money.ts';
 import { EXPENSE_CATEGORIES } from './expense-categories.ts';
 
-/** An amount typed in euros ("12,50", "12.50", "1 200") → integer cents; must be above zero. */
-export const euros = (options: { allowZero?: boolean } = {}) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : ''),
-    z
-      .string()
-      .min(1, 'errors.required')
-      .transform((s, ctx) => {
-        const cents = parseEuros(s);
-        if (cents === null || (options.allowZero ? cents < 0 : cents <= 0)) {
-          ctx.addIssue({ code: 'custom', message: 'errors.ledger.invalidAmount' });
-          return z.NEVER;
-        }
-        return cents;
-      }),
-  );
+export { euros };
 
 const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int('errors.invalid').positive('errors.invalid').nullable());
 const requiredId = z.preprocess((v) => (v === '' || v === undefined ? NaN : Number(v)), z.number('errors.required').int('errors.invalid').positive('errors.invalid'));

@@ -14,8 +14,6 @@ import type { Counterpart, TransparencyData } from './views/transparency-page.ts
 
 export type CounterpartProvider = (db: Executor) => Promise<Counterpart[]>;
 
-/** Other modules (ticketing) report what contributors received in kind, per event. */
-export const counterpartProviders: CounterpartProvider[] = [];
 
 const FUNDS = [
   { account: 'funds:visuals', expense: 'expenses:visuals' },
@@ -23,8 +21,9 @@ const FUNDS = [
   { account: 'funds:general', expense: null },
 ] as const;
 
-export async function getTransparencyData(db: Executor): Promise<TransparencyData> {
-  const [balances, flows, events, royalties, book, check, committedVisuals, committedBook, counterparts] = await Promise.all([
+/** The page's figures; `counterparts`: what other modules (ticketing) report contributors received in kind, per event. */
+export async function getTransparencyData(db: Executor, counterparts: readonly CounterpartProvider[]): Promise<TransparencyData> {
+  const [balances, flows, events, royalties, book, check, committedVisuals, committedBook, inKind] = await Promise.all([
     accountBalances(db),
     flowTotals(db),
     listEventFinancials(db),
@@ -33,7 +32,7 @@ export async function getTransparencyData(db: Executor): Promise<TransparencyDat
     balanceCheck(db),
     committedExpenses(db, 'expenses:visuals', null),
     committedExpenses(db, 'expenses:book_editing', null),
-    Promise.all(counterpartProviders.map((p) => p(db))).then((lists) => lists.flat()),
+    Promise.all(counterparts.map((p) => p(db))).then((lists) => lists.flat()),
   ]);
   const funds = FUNDS.map((f) => {
     const allocated = -(balances.get(f.account) ?? 0);
@@ -50,7 +49,7 @@ export async function getTransparencyData(db: Executor): Promise<TransparencyDat
     expensesByCategory: pick('expenses:', 1),
     royalties,
     book,
-    counterparts,
+    counterparts: inKind,
     ledgerCheck: check,
   };
 }

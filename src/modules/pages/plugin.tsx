@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { EffectHandlers } from '../../outbox/index.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import type { FormRenderer } from '../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
@@ -37,7 +38,8 @@ export const pagesPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHan
 
   const pageForm: FormRenderer = (req, reply, { form, status }) => sendPage(reply, <PageEditor ctx={viewContext(req, reply)} form={form} slug={pageParams.parse(req.params).slug} />, status);
 
-  app.post('/editor/pages/:slug', { schema: { params: pageParams, body: pageSchema }, config: { form: pageForm } }, async (req, reply) => {
+  const editors = (req: { actor: Actor | null }) => pagesPolicy.authorize(req.actor, 'edit');
+  app.post('/editor/pages/:slug', { schema: { params: pageParams, body: pageSchema }, config: { form: pageForm, authorize: editors } }, async (req, reply) => {
     const actor = pagesPolicy.authorize(req.actor, 'edit');
     await savePage({ db, actor, now: deps.now() }, { slug: req.params.slug, ...req.body });
     return redirectWithFlash(req, reply, `/${req.params.slug}`, 'pages.saved');
@@ -62,7 +64,7 @@ export const pagesPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHan
     return sendPage(reply, <InboxPage ctx={viewContext(req, reply)} messages={await listMessages(db)} />);
   });
 
-  app.post('/editor/inbox/:id/read', { schema: { params: idParams } }, async (req, reply) => {
+  app.post('/editor/inbox/:id/read', { schema: { params: idParams }, config: { authorize: (req) => pagesPolicy.authorize(req.actor, 'readInbox') } }, async (req, reply) => {
     const actor = pagesPolicy.authorize(req.actor, 'readInbox');
     await markMessageRead({ db, actor, now: deps.now() }, { messageId: req.params.id });
     return redirectWithFlash(req, reply, '/editor/inbox', 'inbox.marked');

@@ -1,20 +1,12 @@
-/** Publishing: pieces of four kinds, their editorial workflow, revisions, and public proposals. */
-import { contributionSubjects } from '../contributors/index.ts';
-import { listPublishedRefs } from './queries.ts';
-
-export { listPublishedPieces, listPublishedRefs, listThemes } from './queries.ts';
-export { savePiece } from './commands/save-piece.ts';
-export { transitionPiece } from './commands/transition-piece.ts';
-export { proposePiece, acceptProposal } from './commands/proposals.ts';
-export { kindPath, PIECE_KINDS } from './domain/kinds.ts';
-
-export const pieceSubjects = async (db: import('../../db/database.ts').Executor, ids: number[], now: Date) =>
-  (await listPublishedRefs(db, now, ids)).map((p) => ({
-    id: p.id,
-    title: p.title,
-    url: `/pieces/${p.slug}`,
-    kindKey: `kind.${p.kind}`,
-    date: p.published_at,
-  }));
-contributionSubjects.register('piece', pieceSubjects);
-
+/**
+ * Publishing: pieces of four kinds, their editorial workflow, revisions, public proposals and
+ * themes — what other modules may use. Routes and effect handlers are in plugin.ts.
+ */
+export { listPublishedPieces, listPublishedRefs, listThemes, type PieceCard, type PublishedFilter, type ThemeView } from './queries.ts';
+export { savePiece, type PieceInput, type SavePieceInput } from './commands/save-piece.ts';
+export { transitionPiece, type TransitionInput } from './commands/transition-piece.ts';
+export { proposePiece, type ProposalInput } from './commands/propose-piece.ts';
+export { acceptProposal } from './commands/accept-proposal.ts';
+export { kindPath, PIECE_KINDS, type PieceKind } from './domain/kinds.ts';
+export type { PieceStatus, WorkflowAction } from './domain/workflow.ts';
+export { pieceSubjects } from './subjects.ts';

@@ -227,4 +227,68 @@ describe.each(DIALECTS)('publishing (%s)', (dialect) => {
     expect((await editor.get('/studio/pieces/999999')).statusCode).toBe(404);
     expect((await editor.get('/studio/pieces/abc')).statusCode).toBe(404);
   });
+
+  it('refuses strangers before telling them their input is invalid', async () => {
+    const { actor } = await makeUser(t.db.db, 'editor');
+    const piece = await makePiece(t.db.db, actor, { title: 'Pas à vous' });
+    const member = await makeUser(t.db.db, 'member');
+    const stranger = await makeUser(t.db.db, 'contributor');
+    const m = t.client();
+    await m.login(member.email, PASSWORD);
+    const c = t.client();
+    await c.login(stranger.email, PASSWORD);
+    const invalid = { title: '', kind: 'poem' };
+    expect((await t.client().post('/studio/pieces', invalid)).statusCode).toBe(401);
+    expect((await m.post('/studio/pieces', invalid)).statusCode).toBe(403);
+    expect((await c.post(`/studio/pieces/${piece.id}`, invalid)).statusCode).toBe(403);
+    expect((await c.post(`/studio/pieces/${piece.id}/transition`, { action: 'explode' })).statusCode).toBe(403);
+    expect((await m.post('/editor/themes/new', { slug: '' })).statusCode).toBe(403);
+    expect((await m.post('/editor/proposals/1/decline', { message: 'x'.repeat(3001) })).statusCode).toBe(403);
+    // A piece that does not exist is a page that does not exist, whatever was sent.
+    const missing = await editor.post('/studio/pieces/999999/transition', { action: 'explode' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('Page introuvable');
+  });
+
+  it('shows a bad publication date, or an impossible move, on the workflow panel', async () => {
+    const created = await editor.post('/studio/pieces', pieceFields({ title: 'Date bancale', slug: 'date-bancale' }));
+    const id = pieceIdFrom(created.headers.location as string);
+    await editor.post(`/studio/pieces/${id}/transition`, { action: 'submit' });
+    const badDate = await editor.post(`/studio/pieces/${id}/transition`, { action: 'publish', publish_at: '2026-02-31T10:00' });
+    expect(badDate.statusCode).toBe(422);
+    expect(badDate.body).toContain('Saisissez une date et une heure valides.');
+    expect(badDate.body).toContain('value="Date bancale"');
+    const impossible = await editor.post(`/studio/pieces/${id}/transition`, { action: 'withdraw' });
+    expect(impossible.statusCode).toBe(409);
+    expect(impossible.body).toContain('Cette action n’est pas possible dans l’état actuel du contenu.');
+  });
+
+  it('says so when an older revision’s address is now another piece’s', async () => {
+    const created = await editor.post('/studio/pieces', pieceFields({ title: 'Ancien nom', slug: 'ancien-nom' }));
+    const id = pieceIdFrom(created.headers.location as string);
+    await editor.post(`/studio/pieces/${id}`, pieceFields({ title: 'Nouveau nom', slug: 'nouveau-nom' }));
+    await editor.post('/studio/pieces', pieceFields({ title: 'Usurpateur', slug: 'ancien-nom' }));
+    const res = await editor.post(`/studio/pieces/${id}/revisions/1/restore`);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/studio/pieces/${id}/revisions`);
+    expect((await editor.get(res.headers.location as string)).body).toContain('Impossible de restaurer cette révision');
+    const revisions = await t.db.db.selectFrom('piece_revisions').select('number').where('piece_id', '=', id).execute();
+    expect(revisions).toHaveLength(2);
+    expect((await editor.post(`/studio/pieces/${id}/revisions/99/restore`)).statusCode).toBe(404);
+  });
+
+  it('lets an editor add and rename themes, keeping slugs unique', async () => {
+    const added = await editor.post('/editor/themes/new', { slug: 'communs-urbains', name_fr: 'Communs urbains', name_en: 'Urban commons', position: '9' });
+    expect(added.statusCode).toBe(303);
+    expect((await t.client().get('/themes')).body).toContain('Communs urbains');
+    const theme = await t.db.db.selectFrom('themes').select('id').where('slug', '=', 'communs-urbains').executeTakeFirstOrThrow();
+    const clash = await editor.post(`/editor/themes/${theme.id}`, { slug: 'open-data', name_fr: 'Doublon', name_en: 'Duplicate' });
+    expect(clash.statusCode).toBe(422);
+    expect(clash.body).toContain('Cette adresse est déjà prise');
+    expect(clash.body).toContain('value="Doublon"');
+    const renamed = await editor.post(`/editor/themes/${theme.id}`, { slug: 'communs-urbains', name_fr: 'Communs des villes', name_en: 'Urban commons', position: '' });
+    expect(renamed.statusCode).toBe(303);
+    expect((await t.client().get('/themes/communs-urbains')).body).toContain('Communs des villes');
+    expect((await editor.post('/editor/themes/abc', { slug: 'x', name_fr: 'X', name_en: 'X' })).statusCode).toBe(404);
+  });
 });

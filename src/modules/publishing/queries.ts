@@ -1,6 +1,10 @@
+/** Reads of publishing: public pages, the studio and the desk, and what the emails need. */
 import type { Executor } from '../../db/database.ts';
-import type { Lang, PieceKind, PieceStatus } from '../../db/schema.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import { listCredits } from '../contributors/index.ts';
+import type { PieceKind } from './domain/kinds.ts';
+import type { ProposalStatus } from './domain/proposals.ts';
+import type { PieceStatus } from './domain/workflow.ts';
 
 export interface CreditView {
   contributorId: number;
@@ -199,19 +203,19 @@ export async function listPiecesOfActor(db: Executor, actor: { id: number; contr
     .execute();
 }
 
-export async function isPieceOwner(db: Executor, pieceId: number, actor: { id: number; contributorId: number | null }): Promise<boolean> {
-  const piece = await db.selectFrom('pieces').select('created_by').where('id', '=', pieceId).executeTakeFirst();
-  if (!piece) return false;
-  if (piece.created_by === actor.id) return true;
-  if (actor.contributorId === null) return false;
-  const credit = await db
-    .selectFrom('contributions')
-    .select('id')
-    .where('subject_type', '=', 'piece')
-    .where('subject_id', '=', pieceId)
-    .where('contributor_id', '=', actor.contributorId)
+/**
+ * What a command needs to decide about a piece: where it is in the workflow, who created it and
+ * who is credited on it (the policy's owner rule), and the fields its use cases change.
+ */
+export async function getPieceState(db: Executor, id: number) {
+  const row = await db
+    .selectFrom('pieces')
+    .select(['id', 'status', 'title', 'created_by', 'proposal_id', 'cover_media_id', 'published_at'])
+    .where('id', '=', id)
     .executeTakeFirst();
-  return credit !== undefined;
+  if (!row) return undefined;
+  const credits = (await listCredits(db, 'piece', [id])).map((c) => ({ contributorId: c.contributor_id }));
+  return { ...row, credits };
 }
 
 export async function listRevisions(db: Executor, pieceId: number) {
@@ -233,7 +237,7 @@ export async function getRevision(db: Executor, pieceId: number, number: number)
     .executeTakeFirst();
 }
 
-export async function listProposals(db: Executor, status: 'new' | 'accepted' | 'declined') {
+export async function listProposals(db: Executor, status: ProposalStatus) {
   return db
     .selectFrom('proposals')
     .select(['id', 'name', 'title', 'pitch', 'language', 'status', 'piece_id', 'created_at'])
@@ -246,6 +250,35 @@ export async function listProposals(db: Executor, status: 'new' | 'accepted' | '
 /** For editors only: includes the proposer's email so they can reply. */
 export async function getProposal(db: Executor, id: number) {
   return db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The latest revision of a piece, to compare the next one with. */
+export async function getLatestRevision(db: Executor, pieceId: number) {
+  return db
+    .selectFrom('piece_revisions')
+    .select(['number', 'snapshot'])
+    .where('piece_id', '=', pieceId)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Who hears about a rejection, and in which language: the proposer (by their private email) when
+ * the piece came from a proposal, otherwise the account that wrote it.
+ */
+export async function getRejectionRecipient(db: Executor, pieceId: number): Promise<{ email: string; lang: Lang; title: string } | undefined> {
+  const piece = await db.selectFrom('pieces').select(['title', 'created_by', 'proposal_id']).where('id', '=', pieceId).executeTakeFirst();
+  if (!piece) return undefined;
+  if (piece.proposal_id !== null) {
+    const proposal = await db.selectFrom('proposals').select(['email', 'language']).where('id', '=', piece.proposal_id).executeTakeFirst();
+    if (proposal) return { email: proposal.email, lang: proposal.language, title: piece.title };
+  }
+  if (piece.created_by !== null) {
+    const user = await db.selectFrom('users').select(['email', 'locale']).where('id', '=', piece.created_by).executeTakeFirst();
+    if (user) return { email: user.email, lang: user.locale, title: piece.title };
+  }
+  return undefined;
 }
 
 export async function slugTaken(db: Executor, slug: string, exceptId?: number): Promise<boolean> {

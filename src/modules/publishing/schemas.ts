@@ -1,15 +1,37 @@
+/** One zod schema per input of publishing: route params, query strings and form bodies. */
 import { z } from 'zod';
 import { emailField, list, text } from '../../shared/http/form.ts';
+import { idParam } from '../../shared/http/route-schema.ts';
+import { LANGS } from '../../shared/i18n/index.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/slug.ts';
 import { parseLocalDateTime } from '../../shared/time.ts';
-import { CREDIT_ROLES } from './domain/kinds.ts';
+import { isCreditRole, kindFromPath, PIECE_KINDS, PIECE_LICENCES } from './domain/kinds.ts';
 import { WORKFLOW_ACTIONS } from './domain/workflow.ts';
 
-const lang = z.preprocess((v) => v ?? 'fr', z.enum(['fr', 'en'], 'errors.invalid'));
+/** `?page=` of a listing: anything but a sensible page number reads as the first page. */
+export const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+
+/** /kinds/case-studies: a kind by its plural word; any other word is a 404. */
+export const kindParams = z.object({
+  kind: z.string().transform((path, ctx) => {
+    const kind = kindFromPath(path);
+    if (kind) return kind;
+    ctx.addIssue({ code: 'custom', message: 'errors.notFound' });
+    return z.NEVER;
+  }),
+});
+
+/** A revision of a piece: /studio/pieces/:id/revisions/:n. */
+export const revisionParams = z.object({ id: idParam, n: idParam });
+
+/** A theme in the path: its id, or `new` for the form that adds one. */
+export const themeParams = z.object({ id: z.union([z.literal('new'), idParam]) });
+
+const lang = z.preprocess((v) => v ?? 'fr', z.enum(LANGS, 'errors.invalid'));
 
 export const pieceSchema = z
   .object({
-    kind: z.enum(['article', 'interview', 'case_study', 'challenge'], 'errors.invalid'),
+    kind: z.enum(PIECE_KINDS, 'errors.invalid'),
     title: text(200),
     slug: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''),
@@ -18,7 +40,7 @@ export const pieceSchema = z
     summary: text(500, { optional: true }),
     body_md: text(200_000, { optional: true }),
     language: lang,
-    licence: z.preprocess((v) => v ?? 'CC-BY-SA-4.0', z.enum(['CC-BY-SA-4.0'], 'errors.invalid')),
+    licence: z.preprocess((v) => v ?? 'CC-BY-SA-4.0', z.enum(PIECE_LICENCES, 'errors.invalid')),
     cover_alt: text(300, { optional: true }),
     remove_cover: z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean()),
     themes: list(z.coerce.number().int().positive('errors.invalid')),
@@ -32,7 +54,7 @@ export const pieceSchema = z
       if (!raw) return;
       const contributorId = Number(raw);
       const kind = credit_role[i] || 'author';
-      if (!Number.isSafeInteger(contributorId) || contributorId <= 0 || !(CREDIT_ROLES as readonly string[]).includes(kind)) {
+      if (!Number.isSafeInteger(contributorId) || contributorId <= 0 || !isCreditRole(kind)) {
         ctx.addIssue({ code: 'custom', path: ['credits'], message: 'errors.invalid' });
         return;
       }
@@ -42,11 +64,18 @@ export const pieceSchema = z
   });
 
 export const transitionSchema = z.object({
-  action: z.enum(WORKFLOW_ACTIONS as [string, ...string[]], 'errors.invalid'),
+  action: z.enum(WORKFLOW_ACTIONS, 'errors.invalid'),
   feedback: text(5000, { optional: true }),
+  /** Paris wall-clock time; empty: now. */
   publish_at: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : ''),
-    z.string().refine((s) => s === '' || parseLocalDateTime(s) !== null, 'errors.date'),
+    z.string().transform((s, ctx) => {
+      if (s === '') return undefined;
+      const at = parseLocalDateTime(s);
+      if (at) return at;
+      ctx.addIssue({ code: 'custom', message: 'errors.date' });
+      return z.NEVER;
+    }),
   ),
 });
 
@@ -62,3 +91,12 @@ export const proposalSchema = z.object({
 });
 
 export const declineSchema = z.object({ message: text(3000, { optional: true }) });
+
+export const themeSchema = z.object({
+  slug: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''), z.string().min(1, 'errors.required').max(60, 'errors.tooLong').regex(SLUG_PATTERN, 'errors.slugFormat')),
+  name_fr: text(80),
+  name_en: text(80),
+  description_fr: text(400, { optional: true }),
+  description_en: text(400, { optional: true }),
+  position: z.preprocess((v) => (v === '' || v === undefined ? 0 : v), z.coerce.number().int('errors.invalid').min(0, 'errors.invalid').max(1000, 'errors.invalid')),
+});

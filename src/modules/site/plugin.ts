@@ -1,8 +1,49 @@
-// TRANSITIONAL: wraps the old route registrar until the module is converted (issue 7).
+/** Site-wide endpoints: health, language switch, robots.txt and sitemap.xml. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
-import { registerSite } from './routes.ts';
+import { cookieOptions } from '../../shared/http/cookies.ts';
+import { safeNextPath } from '../../shared/http/page.ts';
+import type { ZodTypeProvider } from '../../shared/http/route-schema.ts';
+import { listPublicContributorSlugs } from '../contributors/index.ts';
+import { kindPath, listPublishedRefs, listThemes, PIECE_KINDS } from '../publishing/index.ts';
+import { checkDatabase } from './queries.ts';
+import { langParams, langQuery } from './schemas.ts';
+import { buildSitemap } from './sitemap.ts';
 
-export const sitePlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
-  registerSite(app, deps);
+export const sitePlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (fastify, { deps }) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+
+  app.get('/healthz', async (_req, reply) => {
+    if (!(await checkDatabase(db))) return reply.status(503).send({ status: 'unavailable' });
+    return reply.header('cache-control', 'no-store').send({ status: 'ok', database: deps.database.dialect });
+  });
+
+  app.get('/lang/:code', { schema: { params: langParams, querystring: langQuery } }, async (req, reply) => {
+    reply.setCookie('oe_lang', req.params.code, cookieOptions(req, { maxAge: 60 * 60 * 24 * 365 }));
+    return reply.redirect(safeNextPath(req.query.next), 303);
+  });
+
+  app.get('/robots.txt', async (_req, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .send(`User-agent: *\nDisallow: /editor\nDisallow: /studio\nDisallow: /account\nAllow: /\n\nSitemap: ${deps.config.baseUrl}/sitemap.xml\n`),
+  );
+
+  app.get('/sitemap.xml', async (_req, reply) => {
+    const now = deps.now();
+    const [pieces, themes, contributors] = await Promise.all([listPublishedRefs(db, now), listThemes(db), listPublicContributorSlugs(db, now)]);
+    const paths = [
+      { path: '/' },
+      { path: '/about' },
+      { path: '/contributors' },
+      { path: '/themes' },
+      { path: '/propose' },
+      ...PIECE_KINDS.map((k) => ({ path: `/kinds/${kindPath(k)}` })),
+      ...themes.map((t) => ({ path: `/themes/${t.slug}` })),
+      ...contributors.map((slug) => ({ path: `/contributors/${slug}` })),
+      ...pieces.map((p) => ({ path: `/pieces/${p.slug}`, lastmod: p.updated_at })),
+    ];
+    return reply.type('application/xml; charset=utf-8').send(buildSitemap(deps.config.baseUrl, paths));
+  });
 };

@@ -34,14 +34,21 @@ export async function dismissEffect(ctx: CommandContext, input: { effectId: numb
 
 /**
  * Withdraws an effect that is no longer wanted, in the caller's transaction: an organiser who
- * refunds by hand takes over a refund the provider kept refusing. Returns whether one was waiting.
+ * refunds by hand takes over a refund the provider kept refusing. 'busy' when a worker is
+ * delivering it at this very moment (withdrawing it then could make the refund happen twice):
+ * the caller refuses and the person tries again a minute later.
  */
-export async function withdrawEffect(ctx: CommandContext, input: { effect: Effect<unknown>; key: string | number }): Promise<boolean> {
+export async function withdrawEffect(ctx: CommandContext, input: { effect: Effect<unknown>; key: string | number }): Promise<'withdrawn' | 'none' | 'busy'> {
+  const key = deliveryKey(input.effect, input.key);
+  const iso = ctx.now.toISOString();
   const result = await ctx.db
     .updateTable('outbox')
-    .set({ status: 'dismissed', done_at: ctx.now.toISOString(), locked_until: null })
-    .where('key', '=', deliveryKey(input.effect, input.key))
+    .set({ status: 'dismissed', done_at: iso, locked_until: null })
+    .where('key', '=', key)
     .where('status', 'in', ['dead', 'pending'])
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', iso)]))
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) === 1) return 'withdrawn';
+  const leased = await ctx.db.selectFrom('outbox').select('id').where('key', '=', key).where('status', '=', 'pending').where('locked_until', '>', iso).executeTakeFirst();
+  return leased ? 'busy' : 'none';
 }

@@ -11,6 +11,7 @@
  *   JSON for API clients.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { busyOr } from '../../db/locks.ts';
 import { AppError, formErrorsOf } from '../errors.ts';
 import { translator, type MessageKey } from '../i18n/index.ts';
 import { ErrorPage } from '../views/error-page.tsx';
@@ -43,19 +44,28 @@ function respond(req: FastifyRequest, reply: FastifyReply, status: number, key: 
   return sendPage(reply, <ErrorPage ctx={viewContext(req, reply)} status={status} message={message} />, status);
 }
 
-/** Refusals a person can act on from the form they sent (not "log in", "not allowed" or "no such thing"). */
+/** Access refusals are pages of their own ("log in", "not allowed"), never a message on a form. */
+const ACCESS_REFUSALS = new Set(['unauthenticated', 'forbidden', 'csrf']);
+
+/**
+ * Refusals a person can act on from the form they sent: a command's rule (sold out, wrong
+ * password, accounts closed), not an access refusal, and "no such thing" only when it names a field.
+ */
 function belongsOnForm(error: AppError): boolean {
-  if (error.status >= 500 || error.status === 401 || error.status === 403) return false;
+  if (error.status >= 500 || ACCESS_REFUSALS.has(error.code)) return false;
   return error.status !== 404 || error.field !== undefined;
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler(async (error: FastifyError | AppError, req, reply) => {
+  app.setErrorHandler(async (raw: FastifyError | AppError, req, reply) => {
+    // A database that gave up waiting for a row lock: "busy, try again", never a 500.
+    const error = busyOr(raw) as FastifyError | AppError;
     const config = req.routeOptions?.config ?? {};
     if (error instanceof RequestValidationError) {
       if (error.part === 'params') return respond(req, reply, 404, 'errors.notFound', 'not_found');
-      if (error.part === 'body' && config.form && !wantsJson(req)) {
-        return config.form(req, reply, { form: { values: req.formFields ?? {}, errors: error.fieldErrors() }, error: null, status: 422 });
+      if (error.part === 'body' && !wantsJson(req)) {
+        if (config.form) return config.form(req, reply, { form: { values: req.formFields ?? {}, errors: error.fieldErrors() }, error: null, status: 422 });
+        if (config.back) return redirectWithFlash(req, reply, await config.back(req), Object.values(error.fieldErrors())[0] ?? 'errors.validation', 'error');
       }
       req.log.info({ part: error.part }, 'request failed its schema');
       return respond(req, reply, error.part === 'body' ? 422 : 400, error.part === 'body' ? 'errors.validation' : 'errors.badRequest', 'validation');
@@ -68,7 +78,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (error.status >= 500) req.log.error({ err: error }, 'application error');
       if (belongsOnForm(error) && !wantsJson(req)) {
         if (config.form) return config.form(req, reply, { form: { values: req.formFields ?? {}, errors: formErrorsOf(error) }, error, status: error.status });
-        if (config.back) return redirectWithFlash(req, reply, config.back(req), error.messageKey, 'error', error.params);
+        if (config.back) return redirectWithFlash(req, reply, await config.back(req), error.messageKey, 'error', error.params);
       }
       return respond(req, reply, error.status, error.messageKey, error.code, error.params);
     }

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppError } from '../errors.ts';
 import { isMessageKey, type MessageKey } from '../i18n/index.ts';
+import { parseEuros } from '../money.ts';
 import type { FormState } from '../views/form-fields.tsx';
 
 export interface UploadedFile {
@@ -39,7 +40,13 @@ declare module 'fastify' {
     /** How this route's form is shown again when its body or its command fails. */
     form?: FormRenderer;
     /** Where a button-only route sends the person back, with the refusal as a message. */
-    back?: (req: FastifyRequest) => string;
+    back?: (req: FastifyRequest) => string | Promise<string>;
+    /**
+     * Who may use the route, checked before its params and body are validated (someone not
+     * allowed learns nothing about the form; 401 for the public, 403 for others). The handler
+     * still asks its policy for the actor it acts as.
+     */
+    authorize?: (req: FastifyRequest) => unknown;
   }
   interface FastifyRequest {
     /** The form as submitted (strings), kept to show it again with its messages. */
@@ -126,3 +133,20 @@ export const emailField = z.preprocess(
 export function list<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
+
+/** An amount typed in euros ("12,50", "12.50", "1 200") → integer cents; above zero unless `allowZero`. */
+export const euros = (options: { allowZero?: boolean } = {}) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z
+      .string()
+      .min(1, 'errors.required')
+      .transform((s, ctx) => {
+        const cents = parseEuros(s);
+        if (cents === null || (options.allowZero ? cents < 0 : cents <= 0)) {
+          ctx.addIssue({ code: 'custom', message: 'errors.invalidAmount' });
+          return z.NEVER;
+        }
+        return cents;
+      }),
+  );

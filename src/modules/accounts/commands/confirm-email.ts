@@ -1,27 +1,21 @@
-import type { Db } from '../../../db/database.ts';
-import { AppError } from '../../../shared/errors.ts';
-import { recordEvent } from '../../audit/index.ts';
+import { inTransaction, type CommandContext } from '../../../shared/command.ts';
+import { audit } from '../../audit/index.ts';
+import { InvalidLinkError } from '../errors.ts';
 import { consumeToken } from './issue-token.ts';
 import { openSession } from './sessions.ts';
 
-export class InvalidLinkError extends AppError {
-  constructor() {
-    super('invalid_link', 400, 'accounts.invalidLink');
-  }
-}
-
-/** Confirms the address behind a link and logs the person in. */
-export async function confirmEmail(deps: { db: Db; now: Date }, token: string) {
-  return deps.db.transaction().execute(async (trx) => {
-    const userId = await consumeToken(trx, token, 'confirm_email', deps.now);
+/** Confirms the address behind a link and logs the person in; returns their session cookie. */
+export async function confirmEmail(ctx: CommandContext, input: { token: string }): Promise<{ cookie: string; userId: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const userId = await consumeToken(tx, { token: input.token, purpose: 'confirm_email' });
     if (userId === null) throw new InvalidLinkError();
-    await trx
+    await tx.db
       .updateTable('users')
-      .set({ email_confirmed_at: deps.now.toISOString() })
+      .set({ email_confirmed_at: tx.now.toISOString() })
       .where('id', '=', userId)
       .where('email_confirmed_at', 'is', null)
       .execute();
-    await recordEvent(trx, { actorUserId: userId, action: 'account.email_confirmed', subjectType: 'user', subjectId: userId, now: deps.now });
-    return { cookie: await openSession(trx, userId, deps.now) };
+    await audit(tx, { action: 'account.email_confirmed', subjectType: 'user', subjectId: userId, actorUserId: userId });
+    return { cookie: await openSession(tx, { userId }), userId };
   });
 }

@@ -1,10 +1,11 @@
-import type { Db } from '../../../db/database.ts';
+import { randomUUID } from 'node:crypto';
+import { emit } from '../../../outbox/index.ts';
+import { inTransaction, type CommandContext } from '../../../shared/command.ts';
 import type { Lang } from '../../../shared/i18n/index.ts';
-import { translator } from '../../../shared/i18n/index.ts';
-import type { Mailer } from '../../../shared/mailer.ts';
-import { recordEvent } from '../../audit/index.ts';
+import { audit } from '../../audit/index.ts';
+import { sendAccountExists, sendConfirmation } from '../effects.ts';
 import { hashPassword } from '../password.ts';
-import { issueToken } from './issue-token.ts';
+import { getUserIdByEmail } from '../queries.ts';
 
 export interface SignUpInput {
   email: string;
@@ -14,17 +15,20 @@ export interface SignUpInput {
 }
 
 /**
- * Creates a member account waiting for email confirmation and sends the link. An address already
- * registered gets a "you already have an account" email instead, so the form never reveals who
- * is registered.
+ * Creates a member account waiting for email confirmation and emits the confirmation email. An
+ * address already registered gets a "you already have an account" email instead, so the form
+ * never reveals who is registered. Returns the new account, or null when the address was taken.
  */
-export async function signUp(deps: { db: Db; mailer: Mailer; baseUrl: string; now: Date }, input: SignUpInput) {
-  const t = translator(input.lang);
+export async function signUp(ctx: CommandContext, input: SignUpInput): Promise<{ userId: number } | null> {
   const passwordHash = await hashPassword(input.password);
-  const outcome = await deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
-    if (existing) return { kind: 'exists' as const };
-    const user = await trx
+  return inTransaction(ctx, async (tx) => {
+    const existing = await getUserIdByEmail(tx.db, input.email);
+    if (existing !== null) {
+      // Every attempt gets its email, as a fresh one: no key from the request makes two attempts one.
+      await emit(tx, sendAccountExists, { userId: existing, lang: input.lang }, { key: randomUUID() });
+      return null;
+    }
+    const { id } = await tx.db
       .insertInto('users')
       .values({
         email: input.email,
@@ -34,26 +38,13 @@ export async function signUp(deps: { db: Db; mailer: Mailer; baseUrl: string; no
         email_confirmed_at: null,
         contributor_id: null,
         locale: input.lang,
-        created_at: deps.now.toISOString(),
+        created_at: tx.now.toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const token = await issueToken(trx, user.id, 'confirm_email', deps.now);
-    await recordEvent(trx, { actorUserId: user.id, action: 'account.signed_up', subjectType: 'user', subjectId: user.id, now: deps.now });
-    return { kind: 'created' as const, token, userId: user.id };
+    // The person signing up is nobody yet: the entry names the account they just created.
+    await audit(tx, { action: 'account.signed_up', subjectType: 'user', subjectId: id, actorUserId: id });
+    await emit(tx, sendConfirmation, { userId: id, lang: input.lang }, { key: id });
+    return { userId: id };
   });
-  if (outcome.kind === 'created') {
-    await deps.mailer.send({
-      to: input.email,
-      subject: t('mail.confirm.subject'),
-      text: t('mail.confirm.body', { name: input.displayName, link: `${deps.baseUrl}/account/confirm/${outcome.token}` }),
-    });
-  } else {
-    await deps.mailer.send({
-      to: input.email,
-      subject: t('mail.exists.subject'),
-      text: t('mail.exists.body', { link: `${deps.baseUrl}/account/reset` }),
-    });
-  }
-  return outcome.kind === 'created' ? { userId: outcome.userId } : null;
 }

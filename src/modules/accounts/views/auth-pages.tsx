@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/actor.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { FormErrorSummary, PostForm, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
 import { Layout } from '../../../shared/views/layout.tsx';
@@ -113,7 +114,7 @@ export function AccountPage({
   account,
 }: {
   ctx: ViewContext;
-  account: { email: string; display_name: string; role: string; contributor_slug: string | null; contributor_name: string | null };
+  account: { email: string; display_name: string; role: Role; contributor_slug: string | null; contributor_name: string | null };
 }) {
   const { t } = ctx;
   return (
@@ -126,7 +127,7 @@ export function AccountPage({
           <dt>{t('accounts.email')}</dt>
           <dd>{account.email}</dd>
           <dt>{t('accounts.role')}</dt>
-          <dd>{t(`role.${account.role}` as 'role.member')}</dd>
+          <dd>{t(`role.${account.role}`)}</dd>
           {account.contributor_slug ? (
             <>
               <dt>{t('accounts.contributorProfile')}</dt>

@@ -1,7 +1,7 @@
+import { ROLES } from '../../../shared/permissions.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { PostForm } from '../../../shared/views/form-fields.tsx';
-import { ROLES } from '../policy.ts';
 import type { UserListRow } from '../queries.ts';
 
 export function UsersPage({ ctx, users, contributors }: { ctx: ViewContext; users: UserListRow[]; contributors: { id: number; name: string }[] }) {

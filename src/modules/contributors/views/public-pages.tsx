@@ -2,8 +2,9 @@ import { formatDate } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
 import { mediaUrl } from '../../media/index.ts';
-import type { ContributorLink } from '../queries.ts';
-import type { SubjectSummary } from '../subjects.ts';
+import { isContributionKind } from '../domain/contribution-kinds.ts';
+import type { ContributorLink } from '../domain/links.ts';
+import type { ContributionItem } from '../subjects.ts';
 
 interface ContributorSummary {
   slug: string;
@@ -39,12 +40,6 @@ export function ContributorsPage({ ctx, contributors }: { ctx: ViewContext; cont
       )}
     </Layout>
   );
-}
-
-export interface ContributionItem {
-  kind: string;
-  acceptedAt: string | null;
-  subject: SubjectSummary;
 }
 
 export function ContributorPage({
@@ -97,10 +92,10 @@ export function ContributorPage({
             <ul class="contribution-list">
               {items.map((item) => (
                 <li>
-                  <span class="contribution-kind">{t(`contributionKind.${item.kind}` as 'contributionKind.author')}</span> —{' '}
+                  <span class="contribution-kind">{isContributionKind(item.kind) ? t(`contributionKind.${item.kind}`) : item.kind}</span> —{' '}
                   <a href={item.subject.url}>{item.subject.title}</a>{' '}
                   <span class="muted">
-                    ({t(item.subject.kindKey as 'kind.article')}, {formatDate(item.subject.date, ctx.lang)})
+                    ({t(item.subject.kindKey)}, {formatDate(item.subject.date, ctx.lang)})
                   </span>
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventStatus } from '../../../db/schema.ts';
+import type { EventStatus } from './event-state.ts';
 import { eventState, scheduleProblems } from './event-state.ts';
 
 const NOW = new Date('2026-06-01T10:00:00.000Z');

@@ -1,5 +1,6 @@
 /** An event's state as people see it: "past" is not stored, it follows from the clock. */
-import type { EventStatus } from '../../../db/schema.ts';
+/** draft: being prepared, invisible; published: on the site, open to registration in its window; cancelled. */
+export type EventStatus = 'draft' | 'published' | 'cancelled';
 
 export type EventState = EventStatus | 'past';
 

@@ -57,7 +57,7 @@ export async function submitExpense(deps: { db: Db; actor: Actor; now: Date }, i
     const existing = await trx.selectFrom('expenses').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
     if (existing) return existing.id;
     if (input.eventId !== null) await assertEventOpen(trx, input.eventId);
-    const receiptId = input.receipt ? await storeReceipt(trx, 'receipt', input.receipt, { actorUserId: deps.actor.id, now: deps.now }) : null;
+    const receiptId = input.receipt ? await storeReceipt({ db: trx, actor: deps.actor, now: deps.now }, { field: 'receipt', file: input.receipt }) : null;
     const { id } = await trx
       .insertInto('expenses')
       .values({
@@ -123,7 +123,7 @@ export async function markExpensePaid(deps: { db: Db; actor: Actor; now: Date },
     if (expense.status === 'paid') return;
     if (expense.event_id !== null) await assertEventOpen(trx, expense.event_id);
     const { id } = await postTransaction(
-      trx,
+      { db: trx, actor: deps.actor, now: deps.now },
       {
         date: deps.now.toISOString(),
         description: expense.description,
@@ -132,7 +132,6 @@ export async function markExpensePaid(deps: { db: Db; actor: Actor; now: Date },
         idempotencyKey: `expense:${expense.id}:paid`,
         lines: [debit(expense.category, Number(expense.amount), expense.event_id), credit('assets:bank', Number(expense.amount), expense.event_id)],
       },
-      { actorUserId: deps.actor.id, now: deps.now },
     );
     await moveExpense(trx, expense.id, ['approved'], 'paid', deps.actor, deps.now, '', { transaction_id: id });
   });

@@ -9,7 +9,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { AppError, NotFoundError, ValidationError } from '../../../shared/errors.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { recordEvent } from '../../audit/index.ts';
-import { bookSale, closeEvent, royaltyPayout } from '../domain/allocation.ts';
+import { bookSale, royaltyPayout } from '../domain/allocation.ts';
 import { NoRecipientsError } from '../domain/errors.ts';
 import { credit, debit, reversalOf } from '../domain/posting.ts';
 import { equalWeights } from '../domain/split.ts';
@@ -18,18 +18,6 @@ import { assertEventOpen } from './event-lock.ts';
 import { postTransaction } from './post-transaction.ts';
 
 type Deps = { db: Db; actor: Actor; now: Date };
-
-export class EventAlreadyClosedError extends AppError {
-  constructor() {
-    super('event_already_closed', 409, 'ledger.eventClosed' as MessageKey);
-  }
-}
-
-export class PendingExpensesError extends AppError {
-  constructor(count: number) {
-    super('pending_expenses', 409, 'ledger.pendingExpenses' as MessageKey, `${count} pending`);
-  }
-}
 
 /** Money received outside online ticketing: tickets sold at the door, or a donation. */
 export async function recordIncome(
@@ -42,7 +30,7 @@ export async function recordIncome(
     if (eventId !== null) await assertEventOpen(trx, eventId);
     const account = input.kind === 'tickets' ? 'income:tickets' : 'income:donations';
     const { id, created } = await postTransaction(
-      trx,
+      { db: trx, actor: deps.actor, now: deps.now },
       {
         date: deps.now.toISOString(),
         description: input.description,
@@ -51,75 +39,9 @@ export async function recordIncome(
         idempotencyKey: input.idempotencyKey,
         lines: [debit('assets:bank', input.amount, eventId), credit(account, input.amount, eventId)],
       },
-      { actorUserId: deps.actor.id, now: deps.now },
     );
     if (created) await recordEvent(trx, { actorUserId: deps.actor.id, action: 'ledger.income_recorded', subjectType: 'ledger_transaction', subjectId: id, now: deps.now });
     return id;
-  });
-}
-
-/**
- * Closes an event's accounts: income minus logistics; a surplus goes to the visuals and
- * book-editing funds by the configured split, a deficit is covered by the general fund. The
- * event is then locked. Refused while expenses for it await a decision or payment, and twice.
- */
-export async function closeEventAccounts(deps: Deps, input: { eventId: number }) {
-  return deps.db.transaction().execute(async (trx) => {
-    await assertEventOpen(trx, input.eventId).catch((error: unknown) => {
-      throw error instanceof AppError && error.code === 'event_closed' ? new EventAlreadyClosedError() : error;
-    });
-    const pending = await trx
-      .selectFrom('expenses')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('event_id', '=', input.eventId)
-      .where('status', 'in', ['submitted', 'approved'])
-      .executeTakeFirstOrThrow();
-    if (Number(pending.n) > 0) throw new PendingExpensesError(Number(pending.n));
-    const balances = await accountBalances(trx, { eventId: input.eventId });
-    const sum = (a: string) => balances.get(a) ?? 0;
-    const basisPoints = await visualsBasisPoints(trx);
-    const closing = closeEvent({
-      eventId: input.eventId,
-      income: -sum('income:tickets'),
-      logistics: sum('expenses:event_logistics'),
-      split: { visualsBasisPoints: basisPoints },
-      coverDeficitFrom: 'funds:general',
-    });
-    // An event with no money at all still closes (and locks), with nothing to post.
-    const id =
-      closing.lines.length === 0
-        ? null
-        : (
-            await postTransaction(
-              trx,
-              {
-                date: deps.now.toISOString(),
-                description: `Clôture des comptes de la soirée n° ${input.eventId}`,
-                causeType: EVENT_CLOSURE_CAUSE,
-                causeId: input.eventId,
-                idempotencyKey: `event:${input.eventId}:close`,
-                lines: closing.lines,
-              },
-              { actorUserId: deps.actor.id, now: deps.now },
-            )
-          ).id;
-    await trx
-      .insertInto('event_closures')
-      .values({
-        event_id: input.eventId,
-        income: -sum('income:tickets'),
-        logistics: sum('expenses:event_logistics'),
-        to_visuals: closing.toVisuals,
-        to_book_editing: closing.toBookEditing,
-        deficit: closing.deficit,
-        visuals_basis_points: basisPoints,
-        transaction_id: id,
-        closed_by: deps.actor.id,
-        closed_at: deps.now.toISOString(),
-      })
-      .execute();
-    await recordEvent(trx, { actorUserId: deps.actor.id, action: 'ledger.event_closed', subjectType: 'event', subjectId: input.eventId, data: { ...closing, lines: undefined }, now: deps.now });
-    return closing;
   });
 }
 
@@ -142,7 +64,7 @@ export async function recordBookSale(
     const unitPrice = input.unitPrice ?? Number(book.unit_price);
     const sale = bookSale({ quantity: input.quantity, unitPrice, manufacturingCostPerCopy: Number(book.manufacturing_cost), fees: input.fees, contributors });
     const { id: transactionId } = await postTransaction(
-      trx,
+      { db: trx, actor: deps.actor, now: deps.now },
       {
         date: deps.now.toISOString(),
         description: `Vente de ${input.quantity} exemplaire(s) papier — ${book.title}`,
@@ -151,7 +73,6 @@ export async function recordBookSale(
         idempotencyKey: `book_sale:${input.idempotencyKey}`,
         lines: sale.lines,
       },
-      { actorUserId: deps.actor.id, now: deps.now },
     );
     const { id: saleId } = await trx
       .insertInto('book_sales')
@@ -183,7 +104,7 @@ export async function recordRoyaltyPayout(deps: Deps, input: { contributorId: nu
     const owed = await royaltiesOwed(trx, input.contributorId);
     const lines = royaltyPayout({ contributorId: input.contributorId, amount: input.amount, owed });
     const { id: transactionId } = await postTransaction(
-      trx,
+      { db: trx, actor: deps.actor, now: deps.now },
       {
         date: deps.now.toISOString(),
         description: `Versement de droits au contributeur n° ${input.contributorId}`,
@@ -192,7 +113,6 @@ export async function recordRoyaltyPayout(deps: Deps, input: { contributorId: nu
         idempotencyKey: `payout:${input.idempotencyKey}`,
         lines,
       },
-      { actorUserId: deps.actor.id, now: deps.now },
     );
     const { id } = await trx
       .insertInto('royalty_payouts')
@@ -218,7 +138,7 @@ export async function reverseTransaction(deps: Deps, input: { transactionId: num
       { id: original.id, date: original.occurredAt, description: original.description, causeType: original.causeType, causeId: original.causeId, idempotencyKey: '', lines: original.lines },
       { date: deps.now.toISOString(), description: `Annulation de l’opération n° ${original.id} : ${input.reason.trim()}`, idempotencyKey: `reversal:${original.id}` },
     );
-    const { id } = await postTransaction(trx, draft, { actorUserId: deps.actor.id, now: deps.now });
+    const { id } = await postTransaction({ db: trx, actor: deps.actor, now: deps.now }, draft);
     await recordEvent(trx, { actorUserId: deps.actor.id, action: 'ledger.reversed', subjectType: 'ledger_transaction', subjectId: original.id, data: { reversal: id, reason: input.reason }, now: deps.now });
     return id;
   });

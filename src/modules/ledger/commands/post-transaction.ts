@@ -1,5 +1,7 @@
 import type { Executor } from '../../../db/database.ts';
+import { actorId, type TxContext } from '../../../shared/command.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { isAllocationCause } from '../domain/causes.ts';
 import { validateTransaction, type PostingLine, type TransactionDraft } from '../domain/posting.ts';
 
 /** The same idempotency key was used for a different transaction: a bug in the caller, not a retry. */
@@ -51,12 +53,9 @@ async function addToBalances(trx: Executor, lines: readonly PostingLine[], closi
  * draft again returns the first transaction's id (created: false) and writes nothing. Runs in the
  * caller's database transaction so the posting commits with whatever caused it.
  */
-export async function postTransaction(
-  trx: Executor,
-  draft: TransactionDraft,
-  meta: { actorUserId: number | null; now: Date },
-): Promise<{ id: number; created: boolean }> {
+export async function postTransaction(ctx: TxContext, draft: TransactionDraft): Promise<{ id: number; created: boolean }> {
   validateTransaction(draft);
+  const trx = ctx.db;
   const inserted = await trx
     .insertInto('ledger_transactions')
     .values({
@@ -66,8 +65,8 @@ export async function postTransaction(
       cause_id: draft.causeId === null ? null : String(draft.causeId),
       idempotency_key: draft.idempotencyKey,
       reverses_id: draft.reversesId ?? null,
-      created_by: meta.actorUserId,
-      created_at: meta.now.toISOString(),
+      created_by: actorId(ctx),
+      created_at: ctx.now.toISOString(),
     })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returning('id')
@@ -88,6 +87,6 @@ export async function postTransaction(
     .insertInto('ledger_lines')
     .values(draft.lines.map((l) => ({ transaction_id: inserted.id, account: l.account, amount: l.amount, event_id: l.eventId ?? null })))
     .execute();
-  await addToBalances(trx, draft.lines, draft.causeType === 'event_closure');
+  await addToBalances(trx, draft.lines, isAllocationCause(draft.causeType));
   return { id: inserted.id, created: true };
 }

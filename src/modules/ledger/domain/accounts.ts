@@ -8,7 +8,7 @@
  * one. `naturalBalance` flips the sign for display.
  */
 import type { MessageKey } from '../../../shared/i18n/index.ts';
-import type { Cents } from './money.ts';
+import type { Cents } from '../../../shared/money.ts';
 import { UnknownAccountError } from './errors.ts';
 
 export type AccountType = 'asset' | 'liability' | 'income' | 'expense' | 'fund';

@@ -6,7 +6,7 @@
 import { ValidationError } from '../../../shared/errors.ts';
 import { parseAccount, royaltiesAccount } from './accounts.ts';
 import { InvalidAmountError, InvalidSplitError, NoRecipientsError, RoyaltyOverpaymentError, UnknownAccountError } from './errors.ts';
-import { isCents, type Cents } from './money.ts';
+import { isCents, type Cents } from '../../../shared/money.ts';
 import { credit, debit, validateLines, type PostingLine } from './posting.ts';
 import { splitLargestRemainder } from './split.ts';
 

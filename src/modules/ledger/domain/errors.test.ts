@@ -23,7 +23,7 @@ describe('ledger errors', () => {
       error: new InvalidAmountError('lines.0.amount', 1.5),
       name: 'InvalidAmountError',
       code: 'invalid_amount',
-      key: 'errors.ledger.invalidAmount',
+      key: 'errors.invalidAmount',
       detail: 'lines.0.amount: 1.5',
     },
     {

@@ -9,20 +9,12 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 
+export { InvalidAmountError } from '../../../shared/money.ts';
+
 /** The lines of a transaction do not add up to exactly zero cents. */
 export class UnbalancedTransactionError extends AppError {
   constructor(public readonly imbalance: bigint) {
     super('unbalanced_transaction', 422, 'errors.ledger.unbalanced' as MessageKey, `lines sum to ${imbalance} cents, not 0`);
-  }
-}
-
-/** An amount is not an integer number of cents, or has a sign or size the rule forbids. */
-export class InvalidAmountError extends AppError {
-  constructor(
-    field: string,
-    public readonly value: unknown,
-  ) {
-    super('invalid_amount', 422, 'errors.ledger.invalidAmount' as MessageKey, { detail: `${field}: ${String(value)}`, field });
   }
 }
 

@@ -7,7 +7,7 @@ import { ValidationError } from '../../../shared/errors.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { isKnownAccount } from './accounts.ts';
 import { EmptyTransactionError, InvalidAmountError, UnbalancedTransactionError, UnknownAccountError } from './errors.ts';
-import { isCents, type Cents } from './money.ts';
+import { isCents, type Cents } from '../../../shared/money.ts';
 
 export interface PostingLine {
   account: string;

@@ -8,7 +8,7 @@
  * rounding, even for weights like 0.1 or word counts in the millions.
  */
 import { InvalidSplitError, NoRecipientsError } from './errors.ts';
-import type { Cents } from './money.ts';
+import type { Cents } from '../../../shared/money.ts';
 
 export interface SplitShare {
   key: string;

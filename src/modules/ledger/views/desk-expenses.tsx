@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
-import { formatCents } from '../domain/money.ts';
+import { formatCents } from '../../../shared/money.ts';
 import { EXPENSE_CATEGORIES } from '../expense-categories.ts';
 import type { listExpenses } from '../queries.ts';
 import { DeskNav } from './desk-nav.tsx';

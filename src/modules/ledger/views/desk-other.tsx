@@ -2,7 +2,7 @@ import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { formatDate } from '../../../shared/i18n/index.ts';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
-import { formatCents } from '../domain/money.ts';
+import { formatCents } from '../../../shared/money.ts';
 import type { EventFinancials, RoyaltyRow } from '../queries.ts';
 import { DeskNav } from './desk-nav.tsx';
 

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
-import { formatCents } from '../domain/money.ts';
+import { formatCents } from '../../../shared/money.ts';
 import type { ExportTransaction } from '../exports/types.ts';
 import { accountLabel } from './labels.ts';
 

@@ -1,5 +1,6 @@
 /** A revision is a snapshot of every editable field; comparing two tells who changed what. */
-import type { Lang, PieceKind } from '../../../db/schema.ts';
+import type { Lang } from '../../../shared/i18n/index.ts';
+import type { PieceKind } from './kinds.ts';
 
 export interface PieceSnapshot {
   kind: PieceKind;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { PieceStatus } from '../../../db/schema.ts';
 import { InvalidTransitionError } from '../../../shared/errors.ts';
 import {
   TRANSITIONS,
@@ -10,6 +9,7 @@ import {
   isPubliclyVisible,
   nextStatus,
   publicationState,
+  type PieceStatus,
   type WorkflowAction,
   type WorkflowRole,
 } from './workflow.ts';

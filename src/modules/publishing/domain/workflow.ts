@@ -3,10 +3,13 @@
  * Authors move their own pieces into the queue; editors move them through it. Scheduled
  * publication is a published piece whose date lies ahead: it appears when the date comes.
  */
-import type { PieceStatus } from '../../../db/schema.ts';
 import { InvalidTransitionError } from '../../../shared/errors.ts';
 
-export type WorkflowAction = 'submit' | 'start_review' | 'publish' | 'reject' | 'withdraw';
+export const PIECE_STATUSES = ['draft', 'submitted', 'in_review', 'published', 'rejected'] as const;
+export type PieceStatus = (typeof PIECE_STATUSES)[number];
+
+export const WORKFLOW_ACTIONS = ['submit', 'start_review', 'publish', 'reject', 'withdraw'] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 export interface WorkflowRole {
   /** The actor may edit any piece (editor or admin). */
@@ -28,8 +31,6 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
   reject: { from: ['submitted', 'in_review'], to: 'rejected', who: 'editor' },
   withdraw: { from: ['published'], to: 'draft', who: 'editor' },
 };
-
-export const WORKFLOW_ACTIONS = Object.keys(TRANSITIONS) as WorkflowAction[];
 
 function allowed(role: WorkflowRole, who: Transition['who']): boolean {
   return role.isEditor || (who === 'owner_or_editor' && role.isOwner);

@@ -2,6 +2,7 @@ import { formatDateTime } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, TextArea, type FormState } from '../../../shared/views/form-fields.tsx';
+import type { ProposalStatus } from '../domain/proposals.ts';
 import type { PublicationState } from '../domain/workflow.ts';
 import type { EditorPieceRow } from '../queries.ts';
 import { StatusBadge } from './piece-form.tsx';
@@ -105,7 +106,7 @@ interface ProposalRow {
   title: string;
   pitch: string;
   language: string;
-  status: string;
+  status: ProposalStatus;
   piece_id: number | null;
   created_at: string;
 }
@@ -171,7 +172,7 @@ export function ProposalPage({
         <dt>{t('editor.received')}</dt>
         <dd>{formatDateTime(proposal.created_at, ctx.lang)}</dd>
         <dt>{t('workflow.status')}</dt>
-        <dd>{t(`proposal.status.${proposal.status}` as 'proposal.status.new')}</dd>
+        <dd>{t(`proposal.status.${proposal.status}`)}</dd>
       </dl>
       <h2>{t('proposal.pitch')}</h2>
       <p class="pre-wrap">{proposal.pitch}</p>

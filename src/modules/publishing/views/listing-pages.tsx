@@ -1,7 +1,6 @@
-import type { PieceKind } from '../../../db/schema.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
-import { kindPath, PIECE_KINDS } from '../domain/kinds.ts';
+import { kindPath, PIECE_KINDS, type PieceKind } from '../domain/kinds.ts';
 import type { PieceCard, ThemeView } from '../queries.ts';
 import { Pagination, PieceGrid, themeName } from './piece-card.tsx';
 

@@ -1,7 +1,7 @@
 import { formatDate, type Lang } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { mediaUrl } from '../../media/index.ts';
-import { kindPath } from '../domain/kinds.ts';
+import { isCreditRole, kindPath } from '../domain/kinds.ts';
 import type { CreditView, PieceCard, ThemeView } from '../queries.ts';
 
 export function themeName(theme: Pick<ThemeView, 'name_fr' | 'name_en'>, lang: Lang): string {
@@ -17,7 +17,7 @@ export function Credits({ ctx, credits }: { ctx: ViewContext; credits: CreditVie
       {[...groups.entries()].map(([kind, people], i) => (
         <span class="credit-group">
           {i > 0 ? ' · ' : ''}
-          {ctx.t(`credit.${kind}` as 'credit.author')}{' '}
+          {isCreditRole(kind) ? ctx.t(`credit.${kind}`) : kind}{' '}
           {people.map((p, j) => (
             <>
               {j > 0 ? (j === people.length - 1 ? ` ${ctx.t('common.and')} ` : ', ') : ''}

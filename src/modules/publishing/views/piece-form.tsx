@@ -1,4 +1,3 @@
-import type { PieceStatus } from '../../../db/schema.ts';
 import { formatDateTime } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
@@ -14,7 +13,7 @@ import {
 } from '../../../shared/views/form-fields.tsx';
 import { mediaUrl } from '../../media/index.ts';
 import { CREDIT_ROLES, PIECE_KINDS } from '../domain/kinds.ts';
-import type { PublicationState, WorkflowAction } from '../domain/workflow.ts';
+import type { PieceStatus, PublicationState, WorkflowAction } from '../domain/workflow.ts';
 import type { ThemeView } from '../queries.ts';
 import { themeName } from './piece-card.tsx';
 

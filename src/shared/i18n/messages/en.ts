@@ -75,7 +75,7 @@ export const en: Record<keyof typeof fr, string> = {
   "editor.events": "Evenings",
   "nav.events": "Evenings",
   "errors.ledger.unbalanced": "The transaction does not balance: total debits must equal total credits.",
-  "errors.ledger.invalidAmount": "This amount is not valid: enter a sum in euros with at most two decimals.",
+  "errors.invalidAmount": "This amount is not valid: enter a sum in euros with at most two decimals.",
   "errors.ledger.unknownAccount": "This account is not in the chart of accounts.",
   "errors.ledger.emptyTransaction": "A transaction needs at least two lines.",
   "errors.ledger.invalidSplit": "The split is not valid: shares must be zero or more, with at least one above zero.",

@@ -73,7 +73,7 @@ export const fr = {
   "editor.events": "Soirées",
   "nav.events": "Soirées",
   "errors.ledger.unbalanced": "L’écriture n’est pas équilibrée : le total des débits doit être égal au total des crédits.",
-  "errors.ledger.invalidAmount": "Ce montant n’est pas valide : indiquez une somme en euros avec au plus deux décimales.",
+  "errors.invalidAmount": "Ce montant n’est pas valide : indiquez une somme en euros avec au plus deux décimales.",
   "errors.ledger.unknownAccount": "Ce compte n’existe pas dans le plan de comptes.",
   "errors.ledger.emptyTransaction": "Une écriture doit comporter au moins deux lignes.",
   "errors.ledger.invalidSplit": "La répartition n’est pas valide : les parts doivent être positives ou nulles, et au moins une supérieure à zéro.",

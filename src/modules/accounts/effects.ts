@@ -1,0 +1,58 @@
+/**
+ * The emails of the accounts module, emitted by its commands and delivered by the outbox. The
+ * payloads hold ids and the language only: the single-use link token is issued by the handler
+ * when the email leaves, so no secret ever waits in the outbox table.
+ */
+import type { AppDeps } from '../../app-deps.ts';
+import { defineEffect, PermanentFailure, type Delivery, type EffectHandlers } from '../../outbox/index.ts';
+import { translator, type Lang } from '../../shared/i18n/index.ts';
+import { issueToken, type TokenPurpose } from './commands/issue-token.ts';
+import { getMailRecipient } from './queries.ts';
+
+interface AccountEmail {
+  userId: number;
+  lang: Lang;
+}
+
+/** The link that confirms a new account's address. */
+export const sendConfirmation = defineEffect<AccountEmail>('accounts.send_confirmation');
+/** Someone tried to sign up with an address that already has an account: its owner is told, and nobody else. */
+export const sendAccountExists = defineEffect<AccountEmail>('accounts.account_exists');
+/** The link to choose a new password. */
+export const sendPasswordReset = defineEffect<AccountEmail>('accounts.send_password_reset');
+
+export function handleAccountsEffects(effects: EffectHandlers, deps: Pick<AppDeps, 'config' | 'mailer'>): void {
+  const recipientOf = async (delivery: Delivery, userId: number) => {
+    const user = await getMailRecipient(delivery.db, userId);
+    if (!user) throw new PermanentFailure(`account ${userId} does not exist`);
+    return user;
+  };
+  /** A fresh single-use link, issued now by the system (each attempt issues its own; unused ones expire). */
+  const linkFor = async (delivery: Delivery, userId: number, purpose: TokenPurpose, path: string) => {
+    const token = await issueToken({ db: delivery.db, actor: null, now: delivery.now }, { userId, purpose });
+    return `${deps.config.baseUrl}/account/${path}/${token}`;
+  };
+
+  effects.handle(sendConfirmation, async ({ userId, lang }, delivery) => {
+    const user = await recipientOf(delivery, userId);
+    // Confirmed in the meantime (following a reset link proves the address too): nothing left to confirm.
+    if (user.email_confirmed_at) return;
+    const t = translator(lang);
+    const link = await linkFor(delivery, userId, 'confirm_email', 'confirm');
+    await deps.mailer.send({ to: user.email, subject: t('mail.confirm.subject'), text: t('mail.confirm.body', { name: user.display_name, link }), messageKey: delivery.key });
+  });
+
+  effects.handle(sendAccountExists, async ({ userId, lang }, delivery) => {
+    const user = await recipientOf(delivery, userId);
+    const t = translator(lang);
+    const link = `${deps.config.baseUrl}/account/reset`;
+    await deps.mailer.send({ to: user.email, subject: t('mail.exists.subject'), text: t('mail.exists.body', { link }), messageKey: delivery.key });
+  });
+
+  effects.handle(sendPasswordReset, async ({ userId, lang }, delivery) => {
+    const user = await recipientOf(delivery, userId);
+    const t = translator(lang);
+    const link = await linkFor(delivery, userId, 'reset_password', 'reset');
+    await deps.mailer.send({ to: user.email, subject: t('mail.reset.subject'), text: t('mail.reset.body', { link }), messageKey: delivery.key });
+  });
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../tests/helpers/test-database.ts';
+import { createTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { makeUser, PASSWORD } from '../../../tests/factories/index.ts';
+import { ValidationError } from '../../shared/errors.ts';
+import { mediaUrl, storeImage, storeReceipt } from './index.ts';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+
+describe.each(DIALECTS)('media (%s)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  const asSystem = () => ({ db: t.db.db, actor: null, now: t.clock.now });
+
+  it('stores an image once per content, with an audit entry, and serves it with long-lived caching', async () => {
+    const { actor } = await makeUser(t.db.db, 'editor');
+    const id = await storeImage({ db: t.db.db, actor, now: t.clock.now }, { field: 'cover', file: { data: PNG } });
+    expect(await storeImage(asSystem(), { field: 'photo', file: { data: PNG } })).toBe(id);
+    const row = await t.db.db.selectFrom('media').select(['mime', 'size', 'private', 'created_by']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ mime: 'image/png', size: PNG.length, private: 0, created_by: actor.id });
+    const trail = await t.db.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('subject_type', '=', 'media').where('subject_id', '=', id).execute();
+    expect(trail).toEqual([{ action: 'media.stored', actor_user_id: actor.id }]);
+
+    const res = await t.client().get(mediaUrl(id));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'");
+    expect(res.rawPayload.equals(PNG)).toBe(true);
+    const etag = String(res.headers.etag);
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+    const again = await t.client().get(mediaUrl(id), { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('refuses what is not an accepted image or receipt, naming the form field', async () => {
+    const svg = storeImage(asSystem(), { field: 'cover', file: { data: Buffer.from('<svg onload="alert(1)"/>') } });
+    await expect(svg).rejects.toBeInstanceOf(ValidationError);
+    await expect(svg).rejects.toMatchObject({ fields: { cover: 'media.unsupportedType' } });
+    await expect(storeImage(asSystem(), { field: 'cover', file: { data: PDF } })).rejects.toMatchObject({ fields: { cover: 'media.unsupportedType' } });
+    await expect(storeReceipt(asSystem(), { field: 'receipt', file: { data: Buffer.from('<html></html>') } })).rejects.toMatchObject({ fields: { receipt: 'media.unsupportedReceipt' } });
+  });
+
+  it('serves a receipt only to the team, as a download never kept by a cache', async () => {
+    const id = await storeReceipt(asSystem(), { field: 'receipt', file: { data: PDF } });
+    // The same bytes as a public image would be another file: a receipt never becomes public.
+    expect(await storeReceipt(asSystem(), { field: 'receipt', file: { data: PDF } })).toBe(id);
+    const photo = await storeReceipt(asSystem(), { field: 'receipt', file: { data: PNG } });
+    expect(photo).not.toBe(await storeImage(asSystem(), { field: 'cover', file: { data: PNG } }));
+
+    expect((await t.client().get(mediaUrl(id))).statusCode).toBe(404);
+    const member = await makeUser(t.db.db, 'contributor');
+    const outsider = t.client();
+    await outsider.login(member.email, PASSWORD);
+    expect((await outsider.get(mediaUrl(id))).statusCode).toBe(404);
+    expect((await outsider.get(mediaUrl(photo))).statusCode).toBe(404);
+
+    const editor = await makeUser(t.db.db, 'editor');
+    const team = t.client();
+    await team.login(editor.email, PASSWORD);
+    const res = await team.get(mediaUrl(id));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="receipt-${id}.pdf"`);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.headers.etag).toBeUndefined();
+    expect(res.rawPayload.equals(PDF)).toBe(true);
+    expect((await team.get(mediaUrl(photo))).headers['content-disposition']).toBe(`attachment; filename="receipt-${photo}"`);
+  });
+
+  it('answers 404 for an id that is not one', async () => {
+    for (const url of ['/media/999999', '/media/abc', '/media/0', '/media/-1', '/media/1.5']) expect((await t.client().get(url)).statusCode, url).toBe(404);
+  });
+});
