@@ -9,7 +9,7 @@ import { createDatabase, type Db } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Insertable } from 'kysely';
 import type { ContributionsTable, ContributorsTable, PieceKind, PiecesTable } from '../src/db/schema.ts';
-import { ensureBaseline } from '../src/modules/demo/baseline.ts';
+import { ensureBaseline } from '../src/baseline/ensure-baseline.ts';
 import { renderMarkdown } from '../src/shared/markdown.ts';
 import { slugify } from '../src/shared/slug.ts';
 

@@ -20,6 +20,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { bookSale, closeEvent, royaltyPayout } from '../src/modules/ledger/domain/allocation.ts';
+import type { ExpenseCategory } from '../src/modules/ledger/domain/expense-categories.ts';
 import { credit, debit, validateLines, type PostingLine } from '../src/modules/ledger/domain/posting.ts';
 import { prng } from './seed-database.ts';
 
@@ -284,7 +285,7 @@ export function seedLedger(db: SQLite.Database, options: LedgerSeedOptions): Led
   }
 
   // Expenses paid: event logistics for past events, and spending from the visuals and book-editing funds.
-  const paidExpense = (at: number, category: string, eventId: number | null, amount: number, description: string, payee: string) => {
+  const paidExpense = (at: number, category: ExpenseCategory, eventId: number | null, amount: number, description: string, payee: string) => {
     const id = ++expenseId;
     txs.push({
       at,

@@ -21,11 +21,19 @@ import { contributorsPlugin } from './modules/contributors/plugin.tsx';
 import { SubjectRegistry } from './modules/contributors/index.ts';
 import { eventsPlugin } from './modules/events/plugin.ts';
 import { contributorSeatsPerEvent, talkSubjects, ticketingOutstanding } from './modules/events/index.ts';
+import { bookPlugin } from './modules/book/plugin.tsx';
+import { bookSalesReport } from './modules/book/index.ts';
 import { ledgerPlugin } from './modules/ledger/plugin.ts';
-import type { CounterpartProvider, OutstandingCheck } from './modules/ledger/index.ts';
+import type { BookReport, CounterpartProvider, OutstandingCheck } from './modules/ledger/index.ts';
 import { mediaPlugin } from './modules/media/plugin.ts';
+import { mapPlugin } from './modules/map/plugin.ts';
+import { organisationSearchSource, organisationSubjects, type OrganisationHook } from './modules/map/index.ts';
 import { pagesPlugin } from './modules/pages/plugin.tsx';
 import { publishingPlugin } from './modules/publishing/plugin.ts';
+import { conversationPlugin } from './modules/conversation/plugin.tsx';
+import { announceMentionEndpoints, discussionSection, responseSubjects, webmentionHook } from './modules/conversation/index.ts';
+import { reachPlugin } from './modules/reach/plugin.tsx';
+import { commentFeedsSection, indexDocuments, pieceSearchSource, searchIndexHook, type SearchSource } from './modules/reach/index.ts';
 import { pieceSubjects } from './modules/publishing/index.ts';
 import { sitePlugin } from './modules/site/plugin.ts';
 import { EffectHandlers } from './outbox/handlers.ts';
@@ -130,6 +138,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     const lang = req.cookies.oe_lang;
     if (isLang(lang)) req.lang = lang;
   });
+  // A map tile server configured over plain http needs its origin in img-src (https: is allowed already).
+  const mapTileOrigin = config.mapTileUrl?.startsWith('http:') ? ` ${new URL(config.mapTileUrl.replace(/[{}]/g, '')).origin}` : '';
   app.addHook('onRequest', async (_req, reply) => {
     // Security headers for every response; the CSP allows only our own scripts and styles.
     reply.header('x-content-type-options', 'nosniff');
@@ -137,7 +147,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     reply.header('x-frame-options', 'DENY');
     reply.header(
       'content-security-policy',
-      "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      `default-src 'self'; img-src 'self' data: https:${mapTileOrigin}; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
     );
   });
   app.addHook('onRequest', loadActor(deps));
@@ -155,27 +165,58 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const subjects = new SubjectRegistry();
   subjects.register('piece', pieceSubjects);
   subjects.register('event', talkSubjects);
+  // Accepted map suggestions credit their suggester on the organisation (contribution kind 'map_entry').
+  subjects.register('organisation', organisationSubjects);
+  // Approved responses to open challenges credit their authors (contribution kind 'response').
+  subjects.register('response', responseSubjects);
+  // What the search indexes (and feeds are made of): pieces; the map's organisations can join here.
+  // The map's organisations are a source too (under the map's data licence); the index follows
+  // each organisation written (the map plugin runs these hooks through the outbox).
+  const organisationSource = organisationSearchSource(config.mapDataLicence.name);
+  const searchSources: SearchSource[] = [pieceSearchSource, organisationSource];
+  const organisationHooks: OrganisationHook[] = [({ db, now, organisationId }) => indexDocuments({ db, actor: null, now }, { source: organisationSource, ids: [organisationId] })];
+  // Under a piece's page: its discussion (responses, mentions, comments), and its comments feeds in the head.
+  const pieceSections = [discussionSection, commentFeedsSection];
+  // When a piece is published, updated or withdrawn: the search index follows, and webmentions go out.
+  const pieceHooks = [searchIndexHook(pieceSearchSource), webmentionHook(config)];
+  // Piece pages announce their webmention and pingback endpoints in their headers (cached pages too).
+  app.addHook('onRequest', announceMentionEndpoints(config.baseUrl));
   const counterparts: CounterpartProvider[] = [contributorSeatsPerEvent];
   // Closing an evening's accounts waits until ticketing has no payment or refund outstanding for it.
   const outstanding: OutstandingCheck[] = [ticketingOutstanding];
+  // The book's paper sales, shown on the transparency page.
+  const bookReports: BookReport[] = [bookSalesReport];
 
   // 4. The modules, each an encapsulated plugin with its routes, hooks, timers and effect handlers.
   await app.register(mediaPlugin, { deps });
   await app.register(sitePlugin, { deps });
   await app.register(accountsPlugin, { deps, effects });
-  await app.register(publishingPlugin, { deps, effects });
+  await app.register(publishingPlugin, { deps, effects, pieceSections, pieceHooks });
   await app.register(contributorsPlugin, { deps, subjects });
   await app.register(pagesPlugin, { deps, effects });
   await app.register(eventsPlugin, { deps, effects });
-  await app.register(ledgerPlugin, { deps, counterparts, outstanding });
+  await app.register(ledgerPlugin, { deps, counterparts, outstanding, bookReports });
+  await app.register(bookPlugin, { deps });
+  await app.register(mapPlugin, { deps, effects, publicDir: PUBLIC_DIR, organisationHooks });
+  await app.register(conversationPlugin, { deps, effects });
+  await app.register(reachPlugin, { deps, searchSources });
   await app.register(outboxPlugin, { deps });
 
-  // 5. The outbox worker: started by server.ts (tests drain it by hand), kicked after every write.
+  // 5. The outbox worker: started by server.ts (tests drain it by hand), kicked after every write,
+  // and giving way to the requests this instance is answering.
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight += 1;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight -= 1;
+  });
   const worker = new OutboxWorker(deps.database.db, effects, {
     ...DEFAULT_WORKER_OPTIONS,
     ...options.outbox,
     now: deps.now,
     log: app.log,
+    isBusy: () => inFlight > 0,
   });
   app.decorate('outbox', worker);
   app.addHook('onResponse', async (req) => {

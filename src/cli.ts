@@ -11,9 +11,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createUser } from './modules/accounts/index.ts';
-import { ensureBaseline } from './modules/demo/baseline.ts';
+import { ensureBaseline } from './baseline/ensure-baseline.ts';
 import { rebuildLedgerBalances } from './modules/ledger/index.ts';
-import { seedDemo } from './modules/demo/seed-demo.ts';
+import { seedDemo } from './modules/demo/index.ts';
 
 async function askPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -47,11 +47,11 @@ async function main(): Promise<number> {
       return 0;
     }
     if (command === 'rebuild-balances') {
-      console.log(`Ledger running totals rebuilt: ${await rebuildLedgerBalances(database.db)} rows.`);
+      console.log(`Ledger running totals rebuilt: ${await rebuildLedgerBalances({ db: database.db, actor: null, now: new Date() })} rows.`);
       return 0;
     }
     if (command === 'seed-demo') {
-      const seeded = await seedDemo(database.db, new Date(), config.baseUrl);
+      const seeded = await seedDemo(database.db, new Date());
       console.log(`Demo programme written: ${seeded.pieces} pieces, ${seeded.contributors} contributors.`);
       return 0;
     }

@@ -61,6 +61,7 @@ describe('loadConfig: defaults', () => {
       paymentProvider: 'manual',
       stripeSecretKey: undefined,
       stripeWebhookSecret: undefined,
+      stripeApiUrl: undefined,
     };
     expect(config).toEqual(expected);
   });
@@ -163,6 +164,7 @@ describe('loadConfig: accepted values', () => {
       paymentProvider: 'manual',
       stripeSecretKey: undefined,
       stripeWebhookSecret: undefined,
+      stripeApiUrl: undefined,
     } satisfies Config);
   });
 

@@ -36,6 +36,7 @@ const envSchema = z.object({
   PAYMENT_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
+  STRIPE_API_URL: z.url({ message: 'must be an absolute URL such as http://localhost:12111 (stripe-mock)' }).optional(),
   CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
 });
 
@@ -68,6 +69,8 @@ export interface Config {
   paymentProvider: 'manual' | 'stripe';
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
+  /** Another Stripe API endpoint (stripe-mock in staging, a local fake in tests); unset: Stripe's own. */
+  stripeApiUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     paymentProvider: e.PAYMENT_PROVIDER,
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
+    stripeApiUrl: e.STRIPE_API_URL,
   };
 }
 
@@ -158,6 +162,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     paymentProvider: 'manual',
     stripeSecretKey: 'sk_test_openexperience',
     stripeWebhookSecret: 'whsec_openexperiencetest',
+    stripeApiUrl: undefined,
     ...overrides,
   };
 }

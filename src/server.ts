@@ -8,8 +8,8 @@ import { buildApp, loggerOptions } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { ensureBaseline } from './modules/demo/baseline.ts';
-import { DEMO_ACCOUNTS, isEmptyProgramme, seedDemo } from './modules/demo/seed-demo.ts';
+import { ensureBaseline } from './baseline/ensure-baseline.ts';
+import { DEMO_ACCOUNTS, isEmptyProgramme, seedDemo } from './modules/demo/index.ts';
 import { createMailer } from './shared/mailer.ts';
 
 function readConfig(): Config {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (migration.applied.length) logger.info({ applied: migration.applied }, 'database migrated');
   await ensureBaseline(database.db, new Date());
   if (config.demoContent === 'auto' && database.dialect === 'sqlite' && migration.wasEmpty && (await isEmptyProgramme(database.db))) {
-    const seeded = await seedDemo(database.db, new Date(), config.baseUrl);
+    const seeded = await seedDemo(database.db, new Date());
     logger.info({ ...seeded, accounts: DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`) }, 'demo programme created; see the README for the demo passwords');
   }
 

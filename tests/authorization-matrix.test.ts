@@ -44,13 +44,9 @@ describe.each(DIALECTS)('authorisation matrix (%s)', (dialect) => {
     await t.client().post('/propose', { name: 'P', email: 'p@example.org', title: 'T', pitch: 'A pitch that is long enough.', language: 'fr' });
     const proposal = await t.db.db.selectFrom('proposals').select('id').executeTakeFirstOrThrow();
     const contributor = await t.db.db.insertInto('contributors').values({ slug: 'matrix-c', name: 'M', bio: '', links: '[]', email: null, public_name: 1, photo_media_id: null, created_at: '2026-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
-    const event = await t.db.db.transaction().execute((trx) =>
-      saveEvent(
-        trx,
-        null,
-        { title: 'Matrice', slug: 'matrice', themeId: null, description: '', venue: '', address: '', startsAt: new Date('2026-09-01T18:00:00Z'), endsAt: new Date('2026-09-01T21:00:00Z'), capacity: 10, opensAt: null, closesAt: null, status: 'published' },
-        { actorUserId: actor.id, now: new Date('2026-05-01T00:00:00Z') },
-      ),
+    const event = await saveEvent(
+      { db: t.db.db, actor, now: new Date('2026-05-01T00:00:00Z') },
+      { id: null, title: 'Matrice', slug: 'matrice', themeId: null, description: '', venue: '', address: '', startsAt: new Date('2026-09-01T18:00:00Z'), endsAt: new Date('2026-09-01T21:00:00Z'), capacity: 10, opensAt: null, closesAt: null, status: 'published' },
     );
     routes = [
       { method: 'GET', url: '/editor', least: 'editor' },

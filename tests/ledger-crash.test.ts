@@ -23,7 +23,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database, type Dialect, type Executor } from '../src/db/database.ts';
 import { postTransaction } from '../src/modules/ledger/commands/post-transaction.ts';
 import { credit, debit } from '../src/modules/ledger/domain/posting.ts';
-import { ledgerTotal } from '../src/modules/ledger/queries.ts';
+import { ledgerTotal } from '../src/modules/ledger/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/test-database.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,7 +63,7 @@ interface LedgerCheck {
   badTransactionIds: number[];
   /** Lines whose transaction does not exist. */
   orphanLines: number;
-  /** What src/modules/ledger/queries.ts reports. */
+  /** What the ledger's own audit (ledgerTotal) reports. */
   ledgerTotal: { total: number; unbalanced: number };
   problems: string[];
 }

@@ -73,6 +73,13 @@ export interface TicketOrdersDialectResult {
   lifetimePeakRssMb: number[];
   /** The scratch database (PostgreSQL) or the file (SQLite). */
   database: string;
+  /**
+   * The outbox after the load: every confirmed order's tickets email (QR codes, .ics) delivered by
+   * the instances' workers to a local SMTP server. `pendingAtEnd`: effects still waiting when the
+   * last response came; `drainSec`: from then until the outbox was empty; `perSec`: effects
+   * delivered per second over that drain; `accepted`: messages the SMTP server accepted in all.
+   */
+  outbox: { pendingAtEnd: number; drainSec: number; perSec: number; accepted: number; left: number };
 }
 
 export interface TicketOrdersDialectFailure {
@@ -152,6 +159,10 @@ export function formatTicketOrders(name: string, scenario: ScenarioResult): stri
           `orders by status ${JSON.stringify(d.ordersByStatus)}, tickets ${d.ticketsIssued}; bodies 303 ${d.bodyBytes['303']} B, 409 ${d.bodyBytes['409']} B` +
           (d.app.timeouts ? `; ${d.app.timeouts} requests abandoned after ${d.requestTimeoutSec} s (not in the latencies)` : '') +
           (Object.keys(d.unexpected).length ? `; UNEXPECTED statuses ${JSON.stringify(d.unexpected)}` : ''),
+      );
+      out.push(
+        `  ${d.dialect} outbox: ${d.outbox.pendingAtEnd} emails waiting at the end of the load, drained in ${d.outbox.drainSec} s (${fixed(d.outbox.perSec)} emails/s to a local SMTP server); ` +
+          `${d.outbox.accepted} accepted in all, ${d.outbox.left} left undelivered`,
       );
     }
   }

@@ -53,9 +53,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { createDatabase, type Database, type Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { ensureBaseline } from '../../src/modules/demo/baseline.ts';
-import { addTicketType } from '../../src/modules/events/commands/manage-ticketing.ts';
-import { saveEvent } from '../../src/modules/events/commands/save-event.ts';
+import { ensureBaseline } from '../../src/baseline/ensure-baseline.ts';
+import { addTicketType, saveEvent } from '../../src/modules/events/index.ts';
+import { SMTPServer } from 'smtp-server';
 import { onInterrupt } from '../cleanup.ts';
 import { timingStats, type Measurement } from '../measure.ts';
 import { BENCH_DIR, freePort, startAppServer, startServerProcess, type ServerProcess } from '../processes.ts';
@@ -73,8 +73,6 @@ type DialectName = 'sqlite' | 'postgres';
 
 const BARE_ORDER_SERVER = path.join(BENCH_DIR, 'bare-order-server.mjs');
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-/** The benchmark acts as no account: audit entries of the seeding carry this actor id. */
-const BENCH_ACTOR = 0;
 
 // ---- autocannon, as this scenario uses it (per-request bodies and response events) ----
 
@@ -160,12 +158,13 @@ interface SeededEvent {
 /** A published event a month ahead, open for registration, with one free standard type (max 1 per order). */
 async function seedEvent(db: Db, title: string, capacity: number, now: Date): Promise<SeededEvent> {
   const startsAt = new Date(now.getTime() + 30 * 86_400_000);
-  const meta = { actorUserId: BENCH_ACTOR, now };
   return db.transaction().execute(async (trx) => {
+    const ctx = { db: trx, actor: null, now };
     const { id, slug } = await saveEvent(
-      trx,
-      null,
+      ctx,
       {
+        id: null,
+        defaultTicketTypes: false,
         title,
         slug: '',
         themeId: null,
@@ -179,9 +178,8 @@ async function seedEvent(db: Db, title: string, capacity: number, now: Date): Pr
         closesAt: null,
         status: 'published',
       },
-      meta,
     );
-    const typeId = await addTicketType(trx, id, { kind: 'standard', name: 'Entrée libre', price: 0, quota: null, maxPerOrder: 1 }, meta);
+    const typeId = await addTicketType(ctx, { eventId: id, kind: 'standard', name: 'Entrée libre', price: 0, quota: null, maxPerOrder: 1 });
     return { id, slug, typeId };
   });
 }
@@ -429,6 +427,32 @@ async function prepareStorage(ctx: ScenarioContext, dialect: DialectName, s: Tic
   };
 }
 
+/** A local SMTP server that accepts every message and counts them (the outbox delivers to it). */
+async function startSmtpSink(): Promise<{ url: string; accepted: () => number; close: () => Promise<void> }> {
+  let accepted = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        accepted += 1;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return { url: `smtp://127.0.0.1:${port}`, accepted: () => accepted, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Effects of the outbox not delivered yet (pending), as the database holds them. */
+async function pendingEffects(db: Db): Promise<number> {
+  const r = await sql<{ n: number | string }>`select count(*) as n from outbox where status = 'pending'`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 async function runDialect(ctx: ScenarioContext, dialect: DialectName, s: TicketSettings): Promise<DialectOutcome> {
   const instances = dialect === 'sqlite' ? 1 : s.pgInstances;
   if (s.connections < instances) throw new Error(`${s.connections} connections cannot be split between ${instances} instances`);
@@ -444,6 +468,7 @@ async function runDialect(ctx: ScenarioContext, dialect: DialectName, s: TicketS
 
   const storage = await prepareStorage(ctx, dialect, s);
   const servers: ServerProcess[] = [];
+  const smtp = await startSmtpSink();
   try {
     // 1. Seed through the project's commands, on a migrated database.
     const now = new Date();
@@ -469,7 +494,9 @@ async function runDialect(ctx: ScenarioContext, dialect: DialectName, s: TicketS
         name: `app (ticket-orders, ${dialect} ${i + 1})`,
         dataDir: env.dataDir,
         ...(env.databaseUrl ? { databaseUrl: env.databaseUrl } : {}),
-        extraEnv: { APP_SECRET: appSecret, RATE_LIMIT_MULTIPLIER: '100000' },
+        extraEnv: { APP_SECRET: appSecret, RATE_LIMIT_MULTIPLIER: '100000', SMTP_URL: smtp.url },
+        // BENCH_CPU_PROF=1: a V8 profile of each instance, kept in the data directory.
+        ...(process.env.BENCH_CPU_PROF === '1' ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${path.join(ctx.dataDir, 'cpu-profiles')}`] } : {}),
       });
       servers.push(server);
       ctx.log(`ticket-orders (${label}): app instance ${i + 1} pid ${server.pid} at ${server.baseUrl}`);
@@ -506,7 +533,28 @@ async function runDialect(ctx: ScenarioContext, dialect: DialectName, s: TicketS
       if (died) throw new Error(`${server.name} exited during the run (code ${died.code}, signal ${died.signal}):\n${died.output}`);
     }
 
-    // 5. A refusal's size, then stop (in-flight requests finish) and count in the database.
+    // 5. The outbox: how many emails were still waiting when the last response came, and how fast
+    // the instances' workers drain them to the local SMTP server.
+    const watching = storage.open();
+    const outbox = { pendingAtEnd: 0, drainSec: 0, perSec: 0, accepted: 0, left: 0 };
+    try {
+      outbox.pendingAtEnd = await pendingEffects(watching.db);
+      const drainStart = performance.now();
+      let left = outbox.pendingAtEnd;
+      while (left > 0 && performance.now() - drainStart < 180_000) {
+        await sleep(100);
+        left = await pendingEffects(watching.db);
+      }
+      outbox.drainSec = round((performance.now() - drainStart) / 1000, 2);
+      outbox.perSec = outbox.drainSec > 0 ? round(outbox.pendingAtEnd / outbox.drainSec, 1) : 0;
+      outbox.left = left;
+      outbox.accepted = smtp.accepted();
+      ctx.log(`ticket-orders (${label}): outbox ${outbox.pendingAtEnd} waiting at the end of the load, drained in ${outbox.drainSec} s (${outbox.perSec}/s), ${outbox.accepted} emails accepted`);
+    } finally {
+      await watching.close();
+    }
+
+    // 6. A refusal's size, then stop (in-flight requests finish) and count in the database.
     const refusal = await postOrder(servers.at(-1)!.baseUrl, main.slug, csrf, main.typeId);
     if (refusal.status !== 409) notes.push(`${dialect}: an order after the load answered ${refusal.status}, not 409 (sold out)`);
     const bytes409 = refusal.status === 409 ? refusal.bytes : 0;
@@ -589,6 +637,7 @@ async function runDialect(ctx: ScenarioContext, dialect: DialectName, s: TicketS
       peakRssMb,
       lifetimePeakRssMb,
       database: storage.describe,
+      outbox,
     };
     if (app.figures.stoppedByTimeCap) notes.push(`${dialect}: stopped by the ${s.maxSeconds} s cap before every request was answered`);
     if (confirmed303 + refused409 + Object.values(unexpected).reduce((a, b) => a + b, 0) < s.requests) {
@@ -614,6 +663,7 @@ async function runDialect(ctx: ScenarioContext, dialect: DialectName, s: TicketS
     };
   } finally {
     await Promise.all(servers.map((server) => server.stop(5000)));
+    await smtp.close();
     await storage.cleanup().catch((error: unknown) => ctx.log(`ticket-orders: clean-up of ${dialect} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 }
@@ -625,6 +675,9 @@ function dialectChecks(d: TicketOrdersDialectResult): Check[] {
     { name: `${d.dialect} 303s (orders confirmed)`, target: `= ${d.capacity}`, value: d.confirmed303, pass: d.confirmed303 === d.capacity },
     { name: `${d.dialect} 5xx responses`, target: '0', value: d.status5xx, pass: d.status5xx === 0 },
     { name: `${d.dialect} requests unanswered (errors, timeouts)`, target: '0', value: d.requests - d.app.responses, pass: d.app.responses === d.requests && d.app.errors === 0 },
+    { name: `${d.dialect} answered orders/s`, target: `>= ${TARGETS.ordersPerSec[d.dialect]}`, value: d.ordersPerSec, pass: d.ordersPerSec >= TARGETS.ordersPerSec[d.dialect] },
+    { name: `${d.dialect} refusals (409) p99 ms`, target: `< ${TARGETS.refusalP99Ms}`, value: d.app.p99ByStatusMs['409'] ?? Number.NaN, pass: (d.app.p99ByStatusMs['409'] ?? Infinity) < TARGETS.refusalP99Ms },
+    { name: `${d.dialect} emails left in the outbox`, target: '0', value: d.outbox.left, pass: d.outbox.left === 0 },
     { name: `${d.dialect} app/bare responses/s`, target: `>= ${TARGETS.minRatio}`, value: d.ratio, pass: d.ratio >= TARGETS.minRatio },
     { name: `${d.dialect} server peak RSS MB in run`, target: `< ${TARGETS.maxRssMb}`, value: maxRss, pass: maxRss < TARGETS.maxRssMb },
   ];

@@ -11,17 +11,12 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Executor } from '../../src/db/database.ts';
 import type { DB } from '../../src/db/schema.ts';
-import {
-  accountBalances,
-  bookSalesSummary,
-  committedExpenses,
-  countAllTransactions,
-  flowTotals,
-  ledgerTotal,
-  listEventFinancials,
-  listRoyalties,
-} from '../../src/modules/ledger/queries.ts';
-import { getTransparencyData } from '../../src/modules/ledger/transparency.ts';
+import { bookSalesReport as bookSalesSummary } from '../../src/modules/book/index.ts';
+import { accountBalances, countAllTransactions, flowTotals, ledgerTotal } from '../../src/modules/ledger/queries/balances.ts';
+import { listEventFinancials } from '../../src/modules/ledger/queries/events.ts';
+import { committedExpenses } from '../../src/modules/ledger/queries/expenses.ts';
+import { listRoyalties } from '../../src/modules/ledger/queries/royalties.ts';
+import { getTransparencyData } from '../../src/modules/ledger/queries/transparency.ts';
 import { sequentialLatency, timingStats } from '../measure.ts';
 import { toMb } from '../report.ts';
 import { pageScenarios } from './page-vs-bare.ts';
@@ -67,7 +62,7 @@ export async function queryBreakdown(dataDir: string, runs: number): Promise<Bre
     return timingStats(samples);
   };
   try {
-    const total = await time(() => getTransparencyData(db));
+    const total = await time(() => getTransparencyData(db, { counterparts: [], bookReports: [bookSalesSummary] }));
     const rows = [];
     for (const [name, fn] of QUERY_FUNCTIONS) {
       const stats = await time(() => fn(db));

@@ -132,4 +132,8 @@ export const TARGETS = {
   minRatio: 0.5,
   maxP99Ms: 25,
   maxRssMb: 200,
+  /** Answered orders per second, 200 connections racing for 1,000 seats (issue 7). */
+  ordersPerSec: { sqlite: 1000, postgres: 500 },
+  /** A sold-out refusal never waits behind buyers. */
+  refusalP99Ms: 100,
 } as const;

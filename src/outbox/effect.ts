@@ -5,6 +5,7 @@
  * delivers them afterwards (see worker.ts).
  */
 import type { Executor } from '../db/database.ts';
+import { writeEffect } from './commands/write-effect.ts';
 
 /** A kind of effect and the shape of its payload (ids and choices, never secrets). */
 export interface Effect<Payload> {
@@ -34,21 +35,8 @@ export function deliveryKey(effect: Effect<unknown>, key: string | number): stri
   return `${effect.kind}:${key}`;
 }
 
-/** Writes an effect into the outbox, in the caller's transaction. */
+/** Writes an effect into the outbox, in the caller's transaction (see commands/write-effect.ts). */
 export async function emit<Payload>(ctx: { db: Executor; now: Date }, effect: Effect<Payload>, payload: Payload, options: EmitOptions): Promise<void> {
   const at = options.notBefore && options.notBefore > ctx.now ? options.notBefore : ctx.now;
-  await ctx.db
-    .insertInto('outbox')
-    .values({
-      kind: effect.kind,
-      key: deliveryKey(effect, options.key),
-      payload: JSON.stringify(payload),
-      available_at: at.toISOString(),
-      locked_until: null,
-      last_error: null,
-      created_at: ctx.now.toISOString(),
-      done_at: null,
-    })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
+  await writeEffect({ db: ctx.db, actor: null, now: ctx.now }, { kind: effect.kind, key: deliveryKey(effect, options.key), payload: JSON.stringify(payload), availableAt: at });
 }

@@ -27,6 +27,13 @@ export interface WorkerOptions {
   retentionMs: number;
   now: () => Date;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /**
+   * Whether the instance is busy answering people right now. Deliveries give way: while busy, the
+   * worker takes one batch every `busyPauseMs` instead of one after the other, so a burst of
+   * orders is answered first and its emails follow (delayed, never lost).
+   */
+  isBusy?: () => boolean;
+  busyPauseMs?: number;
 }
 
 export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, 'now' | 'log'> = {
@@ -107,9 +114,14 @@ export class OutboxWorker {
 
   private async loop(): Promise<void> {
     try {
-      while (!this.stopped && (await this.runOnce()) > 0) {
-        // Keep going while there is work; the HTTP requests in between still get their turn.
-        await new Promise((resolve) => setImmediate(resolve));
+      for (;;) {
+        if (this.stopped) break;
+        // While the instance is answering people, one effect at a time, and a pause between them:
+        // the requests come first, the emails of a burst follow it.
+        const busy = this.options.isBusy?.() ?? false;
+        if ((await this.runOnce(busy ? 1 : this.options.concurrency)) === 0) break;
+        if (busy) await new Promise((resolve) => setTimeout(resolve, this.options.busyPauseMs ?? 1000));
+        else await new Promise((resolve) => setImmediate(resolve));
       }
       await this.purgeNowAndThen();
     } catch (error) {
@@ -117,10 +129,10 @@ export class OutboxWorker {
     }
   }
 
-  /** Claims and delivers one batch; returns how many effects it handled. */
-  async runOnce(): Promise<number> {
+  /** Claims and delivers one batch (at most `limit` effects, at once); returns how many it handled. */
+  async runOnce(limit = this.options.concurrency): Promise<number> {
     const now = this.options.now();
-    const batch = await claimDueEffects(this.system(), { leaseUntil: new Date(now.getTime() + this.options.leaseMs), limit: this.options.concurrency });
+    const batch = await claimDueEffects(this.system(), { leaseUntil: new Date(now.getTime() + this.options.leaseMs), limit });
     await Promise.all(batch.map((effect) => this.deliver(effect)));
     return batch.length;
   }

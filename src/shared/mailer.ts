@@ -51,9 +51,22 @@ export interface MailerOptions {
   logger: Pick<FastifyBaseLogger, 'info' | 'error'>;
 }
 
+/** An smtp:// URL as nodemailer's options (so that pooling can be added to them). */
+function nodemailerUrlOptions(smtpUrl: string) {
+  const url = new URL(smtpUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+    secure: url.protocol === 'smtps:',
+    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+  };
+}
+
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    // Pooled: the outbox sends several emails at once and one after the other; a connection per
+    // message would spend most of its time in the SMTP greeting.
+    const transport = nodemailer.createTransport({ ...nodemailerUrlOptions(options.smtpUrl), pool: true, maxConnections: 4 });
     return {
       async send(message) {
         await transport.sendMail(envelope(options.from, message));

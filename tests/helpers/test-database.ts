@@ -8,7 +8,7 @@ import pg from 'pg';
 import { testDatabaseUrl } from '../../src/config.ts';
 import { createDatabase, type Database, type Dialect } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { ensureBaseline } from '../../src/modules/demo/baseline.ts';
+import { ensureBaseline } from '../../src/baseline/ensure-baseline.ts';
 
 export const DIALECTS: Dialect[] = testDatabaseUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
 

@@ -3,8 +3,5 @@ export { loadActor } from './session-hook.ts';
 export { createUser, type NewUser } from './commands/create-user.ts';
 export { hashPassword } from './password.ts';
 export { getAccount } from './queries.ts';
-
-// TRANSITIONAL (issue 7): other modules still check permissions through accounts until they have their own policies.
-export { authorize, can, requireActor } from './guard.ts';
 export { ROLES, type Permission } from '../../shared/permissions.ts';
 export type { Actor } from '../../shared/actor.ts';

@@ -4,12 +4,12 @@
  * contributors and a few paper sales. Written through the real commands, so the transparency
  * page of a fresh demo shows the whole economic model at work.
  */
+import { themeIdsBySlug } from './queries.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { addDefaultTicketTypes, addTicketType, createSeries, saveEvent } from '../events/index.ts';
-import { approveExpense, markExpensePaid, submitExpense } from '../ledger/commands/expenses.ts';
-import { createBook, recordBookSale, recordIncome } from '../ledger/commands/money-events.ts';
-import { closeEventAccounts } from '../ledger/commands/close-event-accounts.ts';
+import { approveExpense, closeEventAccounts, markExpensePaid, recordIncome, submitExpense } from '../ledger/index.ts';
+import { createBook, recordBookSale } from '../book/index.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -23,16 +23,15 @@ const EVENTS = [
 ] as const;
 
 export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; editor: Actor }, contributorIds: number[]): Promise<void> {
-  const themes = new Map((await db.selectFrom('themes').select(['id', 'slug']).execute()).map((t) => [t.slug, t.id]));
+  const themes = await themeIdsBySlug(db);
   const seriesId = await db.transaction().execute((trx) =>
     createSeries(
-      trx,
+      { db: trx, actor: team.admin, now },
       {
         title: 'Saison 2026–2027 : les modèles économiques de l’ouvert',
         slug: 'saison-2026-2027',
         description: 'Une soirée par thème, puis une soirée de synthèse. Les contributeur·rices du programme sont invité·es ; la billetterie des autres paie la logistique, et l’excédent finance les visuels et l’édition du livre.',
       },
-      { actorUserId: team.admin.id, now },
     ),
   );
   for (const [i, e] of EVENTS.entries()) {
@@ -40,9 +39,10 @@ export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; ed
     startsAt.setUTCHours(17, 30, 0, 0);
     const { id } = await db.transaction().execute((trx) =>
       saveEvent(
-        trx,
-        null,
+        { db: trx, actor: team.admin, now },
         {
+          id: null,
+          defaultTicketTypes: false,
           title: e.title,
           slug: e.slug,
           themeId: e.theme ? (themes.get(e.theme) ?? null) : null,
@@ -58,18 +58,17 @@ export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; ed
           seriesId,
           speakerIds: contributorIds.slice(i * 2, i * 2 + 2),
         },
-        { actorUserId: team.admin.id, now },
       ),
     );
     await db.transaction().execute(async (trx) => {
-      await addDefaultTicketTypes(trx, id, { actorUserId: team.admin.id, now });
-      await addTicketType(trx, id, { kind: 'solidarity', name: 'Tarif solidaire', price: 500, quota: 15, maxPerOrder: 1 }, { actorUserId: team.admin.id, now });
+      await addDefaultTicketTypes({ db: trx, actor: team.admin, now }, { eventId: id });
+      await addTicketType({ db: trx, actor: team.admin, now }, { eventId: id, kind: 'solidarity', name: 'Tarif solidaire', price: 500, quota: 15, maxPerOrder: 1 });
     });
     if (e.daysFromNow > 0) continue;
     const at = new Date(startsAt.getTime() + 4 * 3600 * 1000);
-    await recordIncome({ db, actor: team.admin, now: at }, { kind: 'tickets', amount: e.income, eventId: id, description: `Billetterie à l’entrée — ${e.title}`, idempotencyKey: `demo:income:${id}` });
+    await recordIncome({ db, actor: team.admin, now: at }, { kind: 'tickets', amount: e.income, eventId: id, description: `Billetterie à l’entrée — ${e.title}`, key: `demo-income-${id}` });
     for (const [j, [description, payee, amount]] of e.logistics.entries()) {
-      const expenseId = await submitExpense({ db, actor: team.editor, now: at }, { amount, category: 'expenses:event_logistics', eventId: id, payee, description, idempotencyKey: `demo-expense-${id}-${j}` });
+      const expenseId = await submitExpense({ db, actor: team.editor, now: at }, { amount, category: 'expenses:event_logistics', eventId: id, payee, description, key: `demo-expense-${id}-${j}` });
       await approveExpense({ db, actor: team.admin, now: at }, { expenseId, overrideReason: '' });
       await markExpensePaid({ db, actor: team.admin, now: at }, { expenseId });
     }
@@ -86,5 +85,5 @@ export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; ed
       contributors: contributorIds.map((contributorId) => ({ contributorId, weight: 1 })),
     },
   );
-  await recordBookSale({ db, actor: team.admin, now }, { bookId, quantity: 37, fees: 1295, idempotencyKey: 'demo-book-sale-1' });
+  await recordBookSale({ db, actor: team.admin, now }, { bookId, quantity: 37, fees: 1295, key: 'demo-book-sale-1' });
 }

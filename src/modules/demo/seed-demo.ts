@@ -8,8 +8,8 @@ import { createUser } from '../accounts/index.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { createContributor } from '../contributors/index.ts';
 import { listThemes, savePiece, transitionPiece } from '../publishing/index.ts';
-import type { Mailer } from '../../shared/mailer.ts';
 import { demoContributors, demoPieces } from './demo-content.ts';
+import { isEmptyProgramme } from './queries.ts';
 import { seedDemoLedger } from './seed-demo-ledger.ts';
 
 export const DEMO_ACCOUNTS = [
@@ -18,23 +18,12 @@ export const DEMO_ACCOUNTS = [
   { email: 'contributor@example.org', password: 'open-experience-contributor', displayName: 'Claire Moreau', role: 'contributor' },
 ] as const;
 
-const silentMailer: Mailer = { send: async () => undefined, close: () => undefined };
-
-/** True when the database holds no account and no piece: the only state demo content may be written to. */
-export async function isEmptyProgramme(db: Db): Promise<boolean> {
-  const [user, piece] = await Promise.all([
-    db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
-    db.selectFrom('pieces').select('id').limit(1).executeTakeFirst(),
-  ]);
-  return !user && !piece;
-}
-
-export async function seedDemo(db: Db, now: Date, baseUrl: string): Promise<{ pieces: number; contributors: number }> {
+export async function seedDemo(db: Db, now: Date): Promise<{ pieces: number; contributors: number }> {
   if (!(await isEmptyProgramme(db))) throw new Error('Demo content is only written to an empty database.');
   const contributorIds = new Map<string, number>();
   for (const c of demoContributors) {
     const { id } = await db.transaction().execute((trx) =>
-      createContributor(trx, { name: c.name, bio: c.bio, links: c.links, email: `${c.key}@example.org` }, { actorUserId: null, now }),
+      createContributor({ db: trx, actor: null, now }, { name: c.name, bio: c.bio, links: c.links, email: `${c.key}@example.org` }),
     );
     contributorIds.set(c.key, id);
   }
@@ -42,7 +31,7 @@ export async function seedDemo(db: Db, now: Date, baseUrl: string): Promise<{ pi
   let editorId = 0;
   for (const account of DEMO_ACCOUNTS) {
     const id = await createUser(
-      { db, now },
+      { db, actor: null, now },
       {
         email: account.email,
         displayName: account.displayName,
@@ -73,7 +62,7 @@ export async function seedDemo(db: Db, now: Date, baseUrl: string): Promise<{ pi
         note: 'demo',
       },
     );
-    const deps = { db, actor: admin, now, mailer: silentMailer, baseUrl };
+    const deps = { db, actor: admin, now };
     await transitionPiece(deps, { pieceId: id, action: 'submit' });
     await transitionPiece(deps, {
       pieceId: id,

@@ -9,6 +9,7 @@ export { orderTickets, type OrderInput, type PlacedOrder } from './ticketing/com
 export { recordPayment, type PaymentInput, type PaymentOutcome } from './ticketing/commands/record-payment.ts';
 export { addDefaultTicketTypes, addInvitationCode, addTicketType } from './ticketing/commands/ticket-types.ts';
 export { checkIn } from './ticketing/commands/check-in.ts';
+export { sweepReservations } from './ticketing/commands/release-reservations.ts';
 export { ticketSigner } from './ticketing/tickets/index.ts';
 /** Closing an evening's accounts waits for its reservations and refunds (app.ts hands this to the ledger). */
 export { ticketingOutstanding } from './ticketing/queries.ts';

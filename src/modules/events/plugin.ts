@@ -20,7 +20,7 @@ import { stripeWebhookRoute } from './ticketing/routes/stripe-webhook.ts';
 const SWEEP_EVERY_MS = 60_000;
 
 export const eventsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers }> = async (app, { deps, effects }) => {
-  const stripe: Stripe | null = deps.config.stripeSecretKey ? createStripeClient(deps.config.stripeSecretKey) : null;
+  const stripe: Stripe | null = deps.config.stripeSecretKey ? createStripeClient(deps.config.stripeSecretKey, deps.config.stripeApiUrl) : null;
   const providers: Record<string, PaymentProvider> = { manual: manualProvider, ...(stripe ? { stripe: stripeProvider(stripe) } : {}) };
   const checkoutProvider = deps.config.paymentProvider === 'stripe' && stripe ? 'stripe' : 'manual';
 

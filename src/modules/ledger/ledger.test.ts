@@ -1,39 +1,25 @@
+/** The ledger desk and the public pages over HTTP, on each dialect. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../tests/helpers/test-database.ts';
+import { makeUser, PASSWORD } from '../../../tests/factories/index.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
-import { makeContributor, makeUser, PASSWORD } from '../../../tests/factories/index.ts';
-import { saveEvent } from '../events/index.ts';
+import { DIALECTS } from '../../../tests/helpers/test-database.ts';
+import { formKey as key, makeEvening } from '../../../tests/support/evenings.ts';
+import { postTransaction } from './commands/post-transaction.ts';
+import { credit, debit } from './domain/posting.ts';
 import { validateFec } from './exports/fec.ts';
-import { ledgerTotal, listRoyalties } from './queries.ts';
-
-async function makeEvent(t: TestApp, actorId: number, title: string): Promise<number> {
-  const startsAt = new Date('2026-05-20T17:30:00Z');
-  const { id } = await t.db.db.transaction().execute((trx) =>
-    saveEvent(
-      trx,
-      null,
-      { title, slug: '', themeId: null, description: '', venue: 'Salle', address: '', startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600e3), capacity: 50, opensAt: null, closesAt: null, status: 'published' },
-      { actorUserId: actorId, now: new Date('2026-05-01T00:00:00Z') },
-    ),
-  );
-  return id;
-}
-
-const key = () => `k${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`.slice(0, 24);
+import { ledgerTotal, rebuildLedgerBalances } from './index.ts';
 
 describe.each(DIALECTS)('ledger (%s)', (dialect) => {
   let t: TestApp;
   let admin: TestClient;
   let admin2: TestClient;
   let editor: TestClient;
-  let adminId: number;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     const a = await makeUser(t.db.db, 'admin');
     const a2 = await makeUser(t.db.db, 'admin');
     const e = await makeUser(t.db.db, 'editor');
-    adminId = a.id;
     admin = t.client();
     admin2 = t.client();
     editor = t.client();
@@ -47,7 +33,7 @@ describe.each(DIALECTS)('ledger (%s)', (dialect) => {
     (await t.db.db.selectFrom('expenses').select('id').where('description', '=', description).executeTakeFirstOrThrow()).id;
 
   it('runs an evening from income to closing, and shows the surplus split on the transparency page', async () => {
-    const eventId = await makeEvent(t, adminId, 'Soirée test');
+    const eventId = await makeEvening(t.db.db, 'Soirée test');
     const incomeKey = key();
     const income = { kind: 'tickets', event_id: String(eventId), amount: '1 000,01', description: 'Billetterie à l’entrée', key: incomeKey };
     expect((await admin.post('/editor/ledger/income', income)).statusCode).toBe(303);
@@ -60,11 +46,18 @@ describe.each(DIALECTS)('ledger (%s)', (dialect) => {
     expect((await submit({ description: 'Location' })).statusCode).toBe(303);
     const location = await expenseId('Location');
 
-    // Nobody approves their own expense.
+    // Nobody approves their own expense (an editor approves none), and the desk offers them nothing to decide.
     const self = await editor.post(`/editor/ledger/expenses/${location}/approve`, { override_reason: '' });
     expect(self.statusCode).toBe(403);
+    const editorDesk = (await editor.get('/editor/ledger')).body;
+    expect(editorDesk).not.toContain(`/editor/ledger/expenses/${location}/approve`);
+    expect(editorDesk).toContain('En attente d’une autre personne');
+    expect((await admin.get('/editor/ledger')).body).toContain(`/editor/ledger/expenses/${location}/approve`);
     expect((await admin.post(`/editor/ledger/expenses/${location}/approve`, { override_reason: '' })).statusCode).toBe(303);
     expect((await admin.post(`/editor/ledger/expenses/${location}/pay`)).statusCode).toBe(303);
+    // A double click on "pay" lands on the desk again and pays once.
+    expect((await admin.post(`/editor/ledger/expenses/${location}/pay`)).statusCode).toBe(303);
+    expect(await t.db.db.selectFrom('ledger_transactions').select('id').where('cause_type', '=', 'expense_payment').where('cause_id', '=', String(location)).execute()).toHaveLength(1);
 
     // Over the event's available balance (1 000,01 − 300 = 700,01): refused without a reason, recorded with one.
     await submit({ description: 'Sono', amount: '800' });
@@ -92,8 +85,9 @@ describe.each(DIALECTS)('ledger (%s)', (dialect) => {
     // Twice is refused, and the event is locked.
     await admin.post(`/editor/ledger/events/${eventId}/close`);
     expect(await t.db.db.selectFrom('event_closures').select('event_id').where('event_id', '=', eventId).execute()).toHaveLength(1);
+    // Door income for a closed evening is refused on the form, next to the evening.
     const late = await admin.post('/editor/ledger/income', { ...income, key: key() });
-    expect(late.statusCode).toBe(422);
+    expect(late.statusCode).toBe(409);
     expect(late.body).toContain('clôturés');
 
     const page = await t.client().get('/transparency');
@@ -116,38 +110,18 @@ describe.each(DIALECTS)('ledger (%s)', (dialect) => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
-  it('shares a book sale’s net among its contributors to the cent, and pays out no more than owed', async () => {
-    const people = await Promise.all(['Ada', 'Bea', 'Cyd'].map((name) => makeContributor(t.db.db, { name: `${name} Livre`, email: `${name.toLowerCase()}@private.example` })));
-    const weights = Object.fromEntries(people.map((p, i) => [`weight_${p.id}`, String(i + 1)]));
-    const created = await admin.post('/editor/ledger/books', { title: 'Le livre', slug: 'le-livre', unit_price: '20', manufacturing_cost: '6,5', split_method: 'weights', ...weights });
-    expect(created.statusCode).toBe(303);
-    const book = await t.db.db.selectFrom('books').select('id').where('slug', '=', 'le-livre').executeTakeFirstOrThrow();
-    const saleKey = key();
-    const sale = { book_id: String(book.id), quantity: '7', fees: '3,01', key: saleKey };
-    expect((await admin.post('/editor/ledger/sales', sale)).statusCode).toBe(303);
-    expect((await admin.post('/editor/ledger/sales', sale)).statusCode).toBe(303);
-    // 7 × 20 − 7 × 6,50 − 3,01 = 91,49 € shared 1:2:3 → 15,25 / 30,50 / 45,74 (largest remainder).
-    const royalties = await listRoyalties(t.db.db);
-    const byId = new Map(royalties.map((r) => [r.contributorId, r.credited]));
-    expect(people.map((p) => byId.get(p.id))).toEqual([1525, 3050, 4574]);
-    expect(royalties.reduce((s, r) => s + r.credited, 0)).toBe(9149);
-
-    const over = await admin.post('/editor/ledger/payouts', { contributor_id: String(people[0]!.id), amount: '15,26', key: key() });
-    expect(over.statusCode).toBe(422);
-    expect(over.body).toContain('dépasse ce qui est dû');
-    expect((await admin.post('/editor/ledger/payouts', { contributor_id: String(people[0]!.id), amount: '15,25', key: key() })).statusCode).toBe(303);
-    const statement = await admin.get(`/editor/ledger/royalties/${people[0]!.id}?from=2026-01-01&to=2026-12-31`);
-    expect(statement.statusCode).toBe(200);
-    expect(statement.body).toContain('15,25');
-
-    const noPeople = await admin.post('/editor/ledger/books', { title: 'Vide', slug: 'vide', unit_price: '10', manufacturing_cost: '1', split_method: 'equal' });
-    expect(noPeople.statusCode).toBe(422);
-    expect(noPeople.body).toContain('au moins un contributeur');
-    // Contributors' emails never reach the public page or the exports.
-    for (const url of ['/transparency', '/transparency/export.csv', '/transparency/export.json', '/transparency/transactions']) {
-      const body = (await t.client().get(url)).body;
-      expect(body).not.toContain('private.example');
-    }
+  it('takes an expense with its receipt from the multipart form, and refuses a receipt that is not one, next to its field', async () => {
+    const expense = { category: 'expenses:visuals', event_id: '', amount: '42', payee: 'Atelier', description: 'Affiches', key: key() };
+    const pdf = { filename: 'facture.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4\n%test\n') };
+    expect((await editor.postMultipart('/editor/ledger/expenses', expense, { receipt: pdf })).statusCode).toBe(303);
+    const row = await t.db.db.selectFrom('expenses').select(['receipt_media_id', 'event_id']).where('idempotency_key', '=', expense.key).executeTakeFirstOrThrow();
+    expect(row.receipt_media_id).not.toBeNull();
+    expect(row.event_id).toBeNull();
+    const text = { filename: 'facture.txt', contentType: 'text/plain', data: Buffer.from('not a receipt') };
+    const refused = await editor.postMultipart('/editor/ledger/expenses', { ...expense, description: 'Sans justificatif valable', key: key() }, { receipt: text });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('field-invalid');
+    expect(await t.db.db.selectFrom('expenses').select('id').where('description', '=', 'Sans justificatif valable').execute()).toEqual([]);
   });
 
   it('corrects by reversal only, once, and exports CSV, JSON and a valid FEC', async () => {
@@ -184,10 +158,15 @@ describe.each(DIALECTS)('ledger (%s)', (dialect) => {
     const page = await t.client().get('/transparency/transactions?account=income:tickets');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Billetterie');
-    for (const q of ['account=nope', 'event=abc', 'from=2026-13-45', 'prefix=<script>']) {
-      expect((await t.client().get(`/transparency/transactions?${q}`)).statusCode, q).toBe(404);
+    // A malformed filter is a bad request; a bad page number reads as the first page.
+    for (const q of ['account=nope', 'event=abc', 'from=2026-13-45', 'prefix=<script>', 'cause=DROP%20TABLE']) {
+      expect((await t.client().get(`/transparency/transactions?${q}`)).statusCode, q).toBe(400);
     }
+    expect((await t.client().get('/transparency/transactions?page=abc')).statusCode).toBe(200);
     expect((await t.client().get('/transparency/transactions/999999')).statusCode).toBe(404);
+    expect((await t.client().get('/transparency/transactions/abc')).statusCode).toBe(404);
+    const closings = await t.client().get('/transparency/transactions?cause=event_closure');
+    expect(closings.body).toContain('Opérations concernant : Clôtures de soirées');
   });
 });
 
@@ -195,8 +174,6 @@ describe.each(DIALECTS)('ledger running totals (%s)', (dialect) => {
   it('agree with the postings, and can be rebuilt from them', async () => {
     const t = await createTestApp(dialect);
     try {
-      const { postTransaction, rebuildLedgerBalances } = await import('./index.ts');
-      const { debit, credit } = await import('./domain/posting.ts');
       const now = new Date('2026-06-01T00:00:00Z');
       for (let i = 0; i < 20; i++) {
         await t.db.db.transaction().execute((trx) =>
@@ -212,7 +189,7 @@ describe.each(DIALECTS)('ledger running totals (%s)', (dialect) => {
       // Drift is detected by the audit, and a rebuild repairs it.
       await t.db.db.updateTable('ledger_balances').set({ debits: 1 }).where('account', '=', 'assets:bank').where('closing', '=', 0).execute();
       expect((await ledgerTotal(t.db.db)).unbalanced).toBeGreaterThan(0);
-      await rebuildLedgerBalances(t.db.db);
+      await rebuildLedgerBalances({ db: t.db.db, actor: null, now });
       const after = await t.db.db.selectFrom('ledger_balances').selectAll().orderBy('account').orderBy('closing').execute();
       expect(after.map((r) => ({ ...r, debits: Number(r.debits), credits: Number(r.credits) }))).toEqual(before.map((r) => ({ ...r, debits: Number(r.debits), credits: Number(r.credits) })));
       expect(await ledgerTotal(t.db.db)).toEqual({ total: 0, unbalanced: 0 });

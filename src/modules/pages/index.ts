@@ -1,3 +1,3 @@
 /** Editable pages (about) and the "write to us" inbox: what other modules may use. */
 export { savePage, type PageInput } from './commands/save-page.ts';
-export { countUnreadMessages } from './queries.ts';
+export { countUnreadMessages, getPage } from './queries.ts';

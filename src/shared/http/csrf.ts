@@ -30,8 +30,9 @@ export function csrfTokenFor(req: FastifyRequest, reply: FastifyReply, secret: s
 export function verifyCsrf(req: FastifyRequest, secret: string): void {
   if (SAFE_METHODS.has(req.method)) return;
   const cookie = req.cookies[CSRF_COOKIE];
-  const body = req.body as Record<string, unknown> | undefined;
-  const field = body && typeof body === 'object' ? body._csrf : undefined;
+  // Before validation: the raw body of any form (url-encoded, or multipart with `{ value }` fields).
+  const raw: unknown = req.body;
+  const field = raw && typeof raw === 'object' && '_csrf' in raw ? raw._csrf : undefined;
   const sent =
     (typeof field === 'string' ? field : fieldValue(field)) ??
     (typeof req.headers['x-csrf-token'] === 'string' ? req.headers['x-csrf-token'] : undefined);

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Actor } from '../actor.ts';
+import { hasPermission } from '../permissions.ts';
 import { isMessageKey, translator, type Lang, type MessageKey } from '../i18n/index.ts';
 import type { ViewContext } from '../views/context.ts';
 import { cookieOptions } from './cookies.ts';
@@ -48,7 +49,7 @@ export function viewContext(req: FastifyRequest, reply: FastifyReply): ViewConte
     path: req.url.split('?')[0] ?? '/',
     baseUrl: site.baseUrl,
     user: actor
-      ? { name: actor.displayName, canEdit: EDIT_ROLES.has(actor.role), canWrite: actor.role !== 'member' }
+      ? { name: actor.displayName, canEdit: EDIT_ROLES.has(actor.role), canWrite: actor.role !== 'member', canSeeDeliveries: hasPermission(actor, 'manage:outbox') }
       : null,
     get csrfToken() {
       // A page holding this visitor's token is theirs alone: never served to anyone else.

@@ -1,6 +1,6 @@
 /**
  * Routes declare their params, query string and body as zod schemas; Fastify validates them
- * before the handler runs and the handler receives typed, parsed values (no `req.params as`).
+ * before the handler runs and the handler receives typed, parsed values (no casting the request's parts).
  *
  * This is the whole of a Fastify type provider for zod: a validator compiler and a type mapping.
  * fastify-type-provider-zod does the same plus OpenAPI generation, for which it requires

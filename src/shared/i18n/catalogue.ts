@@ -7,16 +7,24 @@
  */
 import { en as accountsEn } from '../../modules/accounts/i18n/en.ts';
 import { fr as accountsFr } from '../../modules/accounts/i18n/fr.ts';
+import { en as bookEn } from '../../modules/book/i18n/en.ts';
+import { fr as bookFr } from '../../modules/book/i18n/fr.ts';
+import { en as conversationEn } from '../../modules/conversation/i18n/en.ts';
+import { fr as conversationFr } from '../../modules/conversation/i18n/fr.ts';
 import { en as contributorsEn } from '../../modules/contributors/i18n/en.ts';
 import { fr as contributorsFr } from '../../modules/contributors/i18n/fr.ts';
 import { en as eventsEn } from '../../modules/events/i18n/en.ts';
 import { fr as eventsFr } from '../../modules/events/i18n/fr.ts';
 import { en as ledgerEn } from '../../modules/ledger/i18n/en.ts';
 import { fr as ledgerFr } from '../../modules/ledger/i18n/fr.ts';
+import { en as mapEn } from '../../modules/map/i18n/en.ts';
+import { fr as mapFr } from '../../modules/map/i18n/fr.ts';
 import { en as pagesEn } from '../../modules/pages/i18n/en.ts';
 import { fr as pagesFr } from '../../modules/pages/i18n/fr.ts';
 import { en as publishingEn } from '../../modules/publishing/i18n/en.ts';
 import { fr as publishingFr } from '../../modules/publishing/i18n/fr.ts';
+import { en as reachEn } from '../../modules/reach/i18n/en.ts';
+import { fr as reachFr } from '../../modules/reach/i18n/fr.ts';
 import { en as outboxEn } from '../../outbox/i18n/en.ts';
 import { fr as outboxFr } from '../../outbox/i18n/fr.ts';
 import { en as sharedEn } from './messages/en.ts';
@@ -31,6 +39,10 @@ export const FRAGMENTS = {
   pages: [pagesFr, pagesEn],
   events: [eventsFr, eventsEn],
   ledger: [ledgerFr, ledgerEn],
+  book: [bookFr, bookEn],
+  map: [mapFr, mapEn],
+  conversation: [conversationFr, conversationEn],
+  reach: [reachFr, reachEn],
   outbox: [outboxFr, outboxEn],
 } as const;
 
@@ -42,6 +54,10 @@ export const fr = {
   ...pagesFr,
   ...eventsFr,
   ...ledgerFr,
+  ...bookFr,
+  ...mapFr,
+  ...conversationFr,
+  ...reachFr,
   ...outboxFr,
 };
 
@@ -53,5 +69,9 @@ export const en: Record<keyof typeof fr, string> = {
   ...pagesEn,
   ...eventsEn,
   ...ledgerEn,
+  ...bookEn,
+  ...mapEn,
+  ...conversationEn,
+  ...reachEn,
   ...outboxEn,
 };

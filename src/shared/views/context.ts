@@ -7,7 +7,7 @@ export interface ViewContext {
   /** Path of the current page (no query), for the language switch and active links. */
   path: string;
   baseUrl: string;
-  user: { name: string; canEdit: boolean; canWrite: boolean } | null;
+  user: { name: string; canEdit: boolean; canWrite: boolean; canSeeDeliveries: boolean } | null;
   /** Reading it issues the CSRF cookie when needed; forms put it in a hidden field. */
   readonly csrfToken: string;
   assets: { css: string; js: string; checkinJs: string; checkinCss: string };

@@ -17,6 +17,7 @@ export function EditorLayout({ ctx, title, children }: { ctx: ViewContext; title
         ['/editor/pages/about', t('editor.aboutPage')],
         ['/editor/inbox', t('editor.inbox')],
         ['/editor/users', t('editor.users')],
+        ...(ctx.user.canSeeDeliveries ? ([['/editor/outbox', t('editor.outbox')]] as [string, string][]) : []),
         ['/studio', t('nav.studio')],
       ]
     : [['/studio', t('nav.studio')]];

@@ -6,7 +6,23 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children: ComponentChildren }) {
+/** A `<link>` of a page's head: a feed to discover, the endpoint that receives webmentions. */
+export interface HeadLink {
+  rel: string;
+  href: string;
+  type?: string;
+  title?: string;
+}
+
+/** The site-wide feeds of published pieces (src/modules/reach), offered to feed readers on every page. */
+const SITE_FEEDS: HeadLink[] = [
+  { rel: 'alternate', type: 'application/rss+xml', href: '/feeds/pieces.rss', title: 'Open Experience (RSS)' },
+  { rel: 'alternate', type: 'application/atom+xml', href: '/feeds/pieces.atom', title: 'Open Experience (Atom)' },
+  { rel: 'alternate', type: 'application/feed+json', href: '/feeds/pieces.json', title: 'Open Experience (JSON Feed)' },
+];
+
+/** `head`: the page's own links (a piece's comments feed, its webmention endpoint). */
+export function Layout({ ctx, meta, head = [], children }: { ctx: ViewContext; meta: PageMeta; head?: HeadLink[]; children: ComponentChildren }) {
   const { t, lang } = ctx;
   const canonical = meta.canonicalPath ? `${ctx.baseUrl}${meta.canonicalPath}` : undefined;
   const otherLang = lang === 'fr' ? 'en' : 'fr';
@@ -40,6 +56,9 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
         <link rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/" />
         <link rel="stylesheet" href={ctx.assets.css} />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        {[...SITE_FEEDS, ...head].map((l) => (
+          <link rel={l.rel} href={l.href} type={l.type} title={l.title} />
+        ))}
         {meta.jsonLd ? (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} />
         ) : null}
@@ -106,7 +125,8 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
             </p>
             <p>
               <a href="/about">{t('nav.about')}</a> · <a href="/contributors">{t('nav.contributors')}</a> ·{' '}
-              <a href="/contact">{t('nav.contact')}</a> · <a href="/transparency">{t('nav.transparency')}</a> · <a href="/sitemap.xml">sitemap</a>
+              <a href="/contact">{t('nav.contact')}</a> · <a href="/transparency">{t('nav.transparency')}</a> · <a href="/search">{t('reach.footer.search')}</a> ·{' '}
+              <a href="/feeds">{t('reach.footer.feeds')}</a> · <a href="/sitemap.xml">sitemap</a>
             </p>
           </div>
         </footer>

@@ -7,22 +7,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/test-app.ts';
 import { DIALECTS } from '../../../../tests/helpers/test-database.ts';
+import { checkoutEvent, evtId, sign, WEBHOOK_SECRET } from '../../../../tests/helpers/stripe-events.ts';
 import { countRows, formKey, makeTicketedEvent, T0, type TicketedEvent } from '../../../../tests/helpers/ticketing-fixtures.ts';
-import { ledgerTotal } from '../../ledger/queries.ts';
+import { ledgerTotal } from '../../ledger/index.ts';
 import { orderTickets } from '../index.ts';
 
-const SECRET = 'whsec_openexperiencetest';
+const SECRET = WEBHOOK_SECRET;
 const PRICE = 1500;
-// Only its webhook helpers are used: constructing a client makes no request.
-const stripe = new Stripe('sk_test_x');
-
-function sign(payload: string, options: { secret?: string; timestamp?: number } = {}): string {
-  return stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}) });
-}
 
 interface StripeOrder {
   id: number;
@@ -34,40 +28,6 @@ interface StripeOrder {
   quantity: number;
 }
 
-/** A Stripe Checkout event as Stripe sends it (the fields the app reads, and the usual envelope). */
-function checkoutEvent(
-  eventId: string,
-  order: Pick<StripeOrder, 'sessionId' | 'paymentIntent' | 'total' | 'publicId' | 'id'>,
-  options: { type?: string; paymentStatus?: 'paid' | 'unpaid' | 'no_payment_required'; amount?: number } = {},
-): string {
-  return JSON.stringify({
-    id: eventId,
-    object: 'event',
-    api_version: '2025-10-29.clover',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: options.type ?? 'checkout.session.completed',
-    data: {
-      object: {
-        id: order.sessionId,
-        object: 'checkout.session',
-        mode: 'payment',
-        status: 'complete',
-        payment_status: options.paymentStatus ?? 'paid',
-        amount_total: options.amount ?? order.total,
-        currency: 'eur',
-        customer_email: null,
-        payment_intent: order.paymentIntent,
-        client_reference_id: order.publicId,
-        metadata: { order_id: String(order.id) },
-      },
-    },
-  });
-}
-
-const evtId = () => `evt_test_${randomBytes(12).toString('hex')}`;
 
 describe.each(DIALECTS)('Stripe webhook (%s)', (dialect) => {
   let t: TestApp;

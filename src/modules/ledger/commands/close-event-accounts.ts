@@ -1,12 +1,15 @@
 import { lockEventRow } from '../../../db/locks.ts';
 import { inTransaction, type CommandContext, type TxContext } from '../../../shared/command.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { translator } from '../../../shared/i18n/index.ts';
 import { audit } from '../../audit/index.ts';
 import { closeEvent, type EventClosing } from '../domain/allocation.ts';
 import { EVENT_CLOSURE_CAUSE } from '../domain/causes.ts';
 import { EventAlreadyClosedError, OutstandingMoneyError, PendingExpensesError } from '../errors.ts';
-import { accountBalances, countPendingExpenses, eventExists, isEventClosed, visualsBasisPoints } from '../queries.ts';
+import { accountBalances } from '../queries/balances.ts';
+import { eventExists, isEventClosed } from '../queries/events.ts';
+import { countPendingExpenses } from '../queries/expenses.ts';
+import { visualsBasisPoints } from '../queries/settings.ts';
+import { ledgerLabel } from './ledger-label.ts';
 import { postTransaction } from './post-transaction.ts';
 
 /** What may still bring money to an evening or take it away. */
@@ -30,7 +33,7 @@ export type OutstandingCheck = (ctx: TxContext, input: { eventId: number }) => P
  * it too, so none slips in between) and is refused — once, with the reason — while expenses of
  * the evening await a decision or payment, while orders still hold seats awaiting payment, or
  * while refunds are due. Money that still arrives afterwards goes to the general fund (see
- * ticket-money.ts).
+ * ticket-evening.ts).
  */
 export async function closeEventAccounts(ctx: CommandContext, input: { eventId: number; outstanding: readonly OutstandingCheck[] }): Promise<EventClosing> {
   return inTransaction(ctx, async (tx) => {
@@ -64,7 +67,7 @@ export async function closeEventAccounts(ctx: CommandContext, input: { eventId: 
         : (
             await postTransaction(tx, {
               date: tx.now.toISOString(),
-              description: translator('fr')('ledger.describe.closing', { event: input.eventId }),
+              description: ledgerLabel('ledger.describe.closing', { event: input.eventId }),
               causeType: EVENT_CLOSURE_CAUSE,
               causeId: input.eventId,
               idempotencyKey: `event:${input.eventId}:close`,

@@ -11,8 +11,11 @@ export class IdempotencyConflictError extends AppError {
   }
 }
 
-function sameLines(a: readonly PostingLine[], b: readonly PostingLine[]): boolean {
-  const norm = (lines: readonly PostingLine[]) =>
+/** A line as stored or as drafted: the stored account is plain text. */
+type LineLike = Pick<PostingLine, 'amount' | 'eventId'> & { account: string };
+
+function sameLines(a: readonly LineLike[], b: readonly LineLike[]): boolean {
+  const norm = (lines: readonly LineLike[]) =>
     lines.map((l) => `${l.account}|${l.amount}|${l.eventId ?? ''}`).sort().join(';');
   return norm(a) === norm(b);
 }

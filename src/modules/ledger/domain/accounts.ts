@@ -7,7 +7,6 @@
  * normally carry a debit (positive) balance; liabilities, income and funds a credit (negative)
  * one. `naturalBalance` flips the sign for display.
  */
-import type { MessageKey } from '../../../shared/i18n/index.ts';
 import type { Cents } from '../../../shared/money.ts';
 import { UnknownAccountError } from './errors.ts';
 
@@ -49,6 +48,15 @@ export const PARAMETERISED_ACCOUNTS = {
 
 export type FixedAccount = keyof typeof FIXED_ACCOUNTS;
 export type ParameterisedKind = keyof typeof PARAMETERISED_ACCOUNTS;
+/** The fund of one event (built by `eventFundAccount`). */
+export type EventFundAccount = `funds:event:${number}`;
+/** What the programme owes one contributor (built by `royaltiesAccount`). */
+export type RoyaltiesAccount = `liabilities:royalties:${number}`;
+/**
+ * An account code of the chart. Only the ledger writes them: other modules say what happened
+ * (a ticket paid, a book sold) and the ledger's intents choose the accounts.
+ */
+export type AccountCode = FixedAccount | EventFundAccount | RoyaltiesAccount;
 /** A fixed account code, or the family of a parameterised one. */
 export type AccountKind = FixedAccount | ParameterisedKind;
 
@@ -59,7 +67,7 @@ export const ACCOUNT_KINDS = [
 ] as readonly AccountKind[];
 
 export interface ParsedAccount {
-  code: string;
+  code: AccountCode;
   type: AccountType;
   normalSide: Side;
   /** The fixed code itself, or `funds:event` / `liabilities:royalties`. */
@@ -73,21 +81,30 @@ const PARAMETERISED = /^([a-z_]+:[a-z_]+):([1-9]\d*)$/;
 /** Reads an account code against the chart; null when it is not an account the chart knows. */
 export function parseAccount(code: string): ParsedAccount | null {
   if (Object.hasOwn(FIXED_ACCOUNTS, code)) {
-    const type = FIXED_ACCOUNTS[code as FixedAccount];
-    return { code, type, normalSide: NORMAL_SIDE[type], kind: code as FixedAccount };
+    const fixed = code as FixedAccount;
+    const type = FIXED_ACCOUNTS[fixed];
+    return { code: fixed, type, normalSide: NORMAL_SIDE[type], kind: fixed };
   }
   const match = PARAMETERISED.exec(code);
   if (!match) return null;
   const [, kind = '', digits = ''] = match;
   const param = Number(digits);
   if (!Object.hasOwn(PARAMETERISED_ACCOUNTS, kind) || !Number.isSafeInteger(param)) return null;
-  const type = PARAMETERISED_ACCOUNTS[kind as ParameterisedKind];
-  return { code, type, normalSide: NORMAL_SIDE[type], kind: kind as ParameterisedKind, param };
+  const family = kind as ParameterisedKind;
+  const type = PARAMETERISED_ACCOUNTS[family];
+  return { code: `${family}:${param}`, type, normalSide: NORMAL_SIDE[type], kind: family, param };
 }
 
 /** Whether the chart knows this account code. */
-export function isKnownAccount(code: string): boolean {
+export function isKnownAccount(code: string): code is AccountCode {
   return parseAccount(code) !== null;
+}
+
+/** A stored or typed account code, checked against the chart; throws UnknownAccountError. */
+export function accountCode(code: string): AccountCode {
+  const account = parseAccount(code);
+  if (!account) throw new UnknownAccountError(code);
+  return account.code;
 }
 
 function isId(id: number): boolean {
@@ -95,13 +112,13 @@ function isId(id: number): boolean {
 }
 
 /** The fund holding money earmarked for one event; throws UnknownAccountError for a bad id. */
-export function eventFundAccount(eventId: number): string {
+export function eventFundAccount(eventId: number): EventFundAccount {
   if (!isId(eventId)) throw new UnknownAccountError(`funds:event:${eventId}`);
   return `funds:event:${eventId}`;
 }
 
 /** What the programme owes one contributor; throws UnknownAccountError for a bad id. */
-export function royaltiesAccount(contributorId: number): string {
+export function royaltiesAccount(contributorId: number): RoyaltiesAccount {
   if (!isId(contributorId)) throw new UnknownAccountError(`liabilities:royalties:${contributorId}`);
   return `liabilities:royalties:${contributorId}`;
 }
@@ -110,11 +127,14 @@ export function royaltiesAccount(contributorId: number): string {
  * The i18n key naming an account for people: `ledger.account.<kind>`, one per kind, so
  * `funds:event:42` reads `ledger.account.funds:event` (its text takes an `{id}` parameter).
  */
-export function accountLabelKey(code: string): MessageKey {
+export function accountLabelKey(code: string): AccountLabelKey {
   const account = parseAccount(code);
   if (!account) throw new UnknownAccountError(code);
-  return `ledger.account.${account.kind}` as MessageKey;
+  return `ledger.account.${account.kind}`;
 }
+
+/** The i18n keys naming the accounts, one per kind (each is in the ledger's catalogue fragment). */
+export type AccountLabelKey = `ledger.account.${AccountKind}`;
 
 /**
  * A balance as people read it, positive when the account holds what it normally holds: a fund

@@ -84,7 +84,7 @@ export function closeEvent(input: CloseEventInput): EventClosing {
     credit('expenses:event_logistics', logistics, eventId),
     credit('funds:visuals', toVisuals, eventId),
     credit('funds:book_editing', toBookEditing, eventId),
-    debit(coverDeficitFrom, deficit, eventId),
+    debit(cover.code, deficit, eventId),
   ]);
   const kind = surplus > 0 ? 'surplus' : deficit > 0 ? 'deficit' : 'even';
   return { kind, surplus, toVisuals, toBookEditing, deficit, lines };

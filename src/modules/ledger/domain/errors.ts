@@ -2,47 +2,43 @@
  * Typed errors of the ledger's domain rules. Each has a stable code, the HTTP status 422 (the
  * request was understood but breaks a bookkeeping rule) and a message key for the person; the
  * detail (amounts, account codes) goes to the logs only.
- *
- * The message keys are new `errors.ledger.*` entries, cast to `MessageKey` until the fr/en
- * catalogues carry them; then the casts can go.
  */
 import { AppError } from '../../../shared/errors.ts';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
 
 export { InvalidAmountError } from '../../../shared/money.ts';
 
 /** The lines of a transaction do not add up to exactly zero cents. */
 export class UnbalancedTransactionError extends AppError {
   constructor(public readonly imbalance: bigint) {
-    super('unbalanced_transaction', 422, 'errors.ledger.unbalanced' as MessageKey, `lines sum to ${imbalance} cents, not 0`);
+    super('unbalanced_transaction', 422, 'errors.ledger.unbalanced', `lines sum to ${imbalance} cents, not 0`);
   }
 }
 
 /** An account code is not in the chart of accounts. */
 export class UnknownAccountError extends AppError {
   constructor(public readonly account: string) {
-    super('unknown_account', 422, 'errors.ledger.unknownAccount' as MessageKey, account);
+    super('unknown_account', 422, 'errors.ledger.unknownAccount', account);
   }
 }
 
 /** A transaction has fewer than two lines: there is nothing to balance. */
 export class EmptyTransactionError extends AppError {
   constructor(public readonly lineCount: number) {
-    super('empty_transaction', 422, 'errors.ledger.emptyTransaction' as MessageKey, `${lineCount} line(s)`);
+    super('empty_transaction', 422, 'errors.ledger.emptyTransaction', `${lineCount} line(s)`);
   }
 }
 
 /** A split was asked with a bad total or bad weights (negative, not finite, all zero, repeated key). */
 export class InvalidSplitError extends AppError {
   constructor(detail: string) {
-    super('invalid_split', 422, 'errors.ledger.invalidSplit' as MessageKey, detail);
+    super('invalid_split', 422, 'errors.ledger.invalidSplit', detail);
   }
 }
 
 /** A split was asked with nobody to receive it. */
 export class NoRecipientsError extends AppError {
   constructor(detail?: string) {
-    super('no_recipients', 422, 'errors.ledger.noRecipients' as MessageKey, detail);
+    super('no_recipients', 422, 'errors.ledger.noRecipients', detail);
   }
 }
 
@@ -52,6 +48,6 @@ export class RoyaltyOverpaymentError extends AppError {
     public readonly amount: number,
     public readonly owed: number,
   ) {
-    super('royalty_overpayment', 422, 'errors.ledger.royaltyOverpayment' as MessageKey, `pay ${amount} > owed ${owed}`);
+    super('royalty_overpayment', 422, 'errors.ledger.royaltyOverpayment', { detail: `pay ${amount} > owed ${owed}`, field: 'amount' });
   }
 }

@@ -5,12 +5,12 @@
  */
 import { ValidationError } from '../../../shared/errors.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
-import { isKnownAccount } from './accounts.ts';
+import { isKnownAccount, type AccountCode } from './accounts.ts';
 import { EmptyTransactionError, InvalidAmountError, UnbalancedTransactionError, UnknownAccountError } from './errors.ts';
 import { isCents, type Cents } from '../../../shared/money.ts';
 
 export interface PostingLine {
-  account: string;
+  account: AccountCode;
   /** Debit > 0, credit < 0, never 0. */
   amount: Cents;
   /** The event this line belongs to, for per-event reporting and closing. */
@@ -39,12 +39,12 @@ export interface RecordedTransaction extends TransactionDraft {
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
 
 /** A line debiting `account`: the amount is stored positive. */
-export function debit(account: string, amount: Cents, eventId?: number | null): PostingLine {
+export function debit(account: AccountCode, amount: Cents, eventId?: number | null): PostingLine {
   return eventId == null ? { account, amount } : { account, amount, eventId };
 }
 
 /** A line crediting `account`: the amount (given positive) is stored negative. */
-export function credit(account: string, amount: Cents, eventId?: number | null): PostingLine {
+export function credit(account: AccountCode, amount: Cents, eventId?: number | null): PostingLine {
   return debit(account, 0 - amount, eventId);
 }
 
@@ -128,8 +128,8 @@ export function reversalOf(
 }
 
 /** The balance of each account over some lines (debit > 0), in order of first appearance. */
-export function balancesOf(lines: Iterable<PostingLine>): Map<string, Cents> {
-  const balances = new Map<string, Cents>();
+export function balancesOf(lines: Iterable<PostingLine>): Map<AccountCode, Cents> {
+  const balances = new Map<AccountCode, Cents>();
   for (const line of lines) {
     const next = (balances.get(line.account) ?? 0) + line.amount;
     if (!isCents(next)) throw new InvalidAmountError(line.account, next);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, escapeCsvField, neutraliseFormula, transactionsToCsv } from './csv.ts';
-import { ctx, eventClosure, expensePayment, reversal, ticketIncome, year2025 } from './test-fixtures.ts';
-import { parseCsv } from './test-csv-reader.ts';
+import { ctx, eventClosure, expensePayment, reversal, ticketIncome, year2025 } from '../../../../tests/support/ledger-export-fixtures.ts';
+import { parseCsv } from '../../../../tests/support/csv-reader.ts';
 import type { ExportContext, ExportTransaction } from './types.ts';
 
 const HEADER = 'transaction_id,date,description,cause_type,cause_id,reverses_transaction_id,account,account_label,event_id,event_title,debit,credit,currency';

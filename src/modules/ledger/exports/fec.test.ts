@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEC_COLUMNS, fecDescription, journalFor, transactionsToFec, validateFec } from './fec.ts';
 import { pcgAccountFor, pcgMappingTable } from './pcg-mapping.ts';
-import { bookSale, ctx, eventClosure, EVENT_ID, expensePayment, ticketIncome, year2025 } from './test-fixtures.ts';
+import { bookSale, ctx, eventClosure, EVENT_ID, expensePayment, ticketIncome, year2025 } from '../../../../tests/support/ledger-export-fixtures.ts';
 import type { ExportTransaction } from './types.ts';
 
 const OPTIONS = { siren: '123456789', closingDate: '2025-12-31' };

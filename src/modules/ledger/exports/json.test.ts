@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transactionsToJson } from './json.ts';
-import { bookSale, ctx, eventClosure, reversal, ticketIncome, year2025 } from './test-fixtures.ts';
+import { bookSale, ctx, eventClosure, reversal, ticketIncome, year2025 } from '../../../../tests/support/ledger-export-fixtures.ts';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 

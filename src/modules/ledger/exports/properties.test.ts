@@ -8,8 +8,8 @@ import { CSV_COLUMNS, transactionsToCsv } from './csv.ts';
 import { transactionsToFec, validateFec } from './fec.ts';
 import { transactionsToJson } from './json.ts';
 import { PCG_FIXED } from './pcg-mapping.ts';
-import { parseCsv } from './test-csv-reader.ts';
-import { ctx } from './test-fixtures.ts';
+import { parseCsv } from '../../../../tests/support/csv-reader.ts';
+import { ctx } from '../../../../tests/support/ledger-export-fixtures.ts';
 import type { ExportLine, ExportTransaction } from './types.ts';
 
 const account = fc.oneof(

@@ -1,25 +1,23 @@
 import { formatDateTime } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
-import { FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { emptyForm, FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
 import { formatCents } from '../../../shared/money.ts';
-import { EXPENSE_CATEGORIES } from '../expense-categories.ts';
-import type { listExpenses } from '../queries.ts';
+import { EXPENSE_CATEGORIES } from '../domain/expense-categories.ts';
+import type { ExpenseActions } from '../policy.ts';
+import type { ExpenseRow } from '../queries/expenses.ts';
 import { DeskNav } from './desk-nav.tsx';
 import { accountLabel } from './labels.ts';
-
-type ExpenseRow = Awaited<ReturnType<typeof listExpenses>>[number];
 
 export interface ExpensesDeskProps {
   ctx: ViewContext;
   events: { id: number; title: string }[];
-  expenses: ExpenseRow[];
+  /** Each expense with what the policy lets the person do with it. */
+  expenses: (ExpenseRow & { actions: ExpenseActions })[];
   incomeForm: FormState;
   expenseForm: FormState;
-  canApprove: boolean;
   canRecordIncome: boolean;
-  actorId: number;
-  decisionErrors?: { expenseId: number; form: FormState };
+  decisionErrors?: { expenseId: number; form: FormState } | undefined;
 }
 
 function EventSelect({ ctx, form, events, idPrefix }: { ctx: ViewContext; form: FormState; events: { id: number; title: string }[]; idPrefix: string }) {
@@ -92,8 +90,7 @@ export function ExpensesDeskPage(props: ExpensesDeskProps) {
           </thead>
           <tbody>
             {props.expenses.map((x) => {
-              const errors = props.decisionErrors?.expenseId === x.id ? props.decisionErrors.form : { values: {}, errors: {} };
-              const mine = x.submitted_by === props.actorId;
+              const errors = props.decisionErrors?.expenseId === x.id ? props.decisionErrors.form : emptyForm;
               return (
                 <tr id={`expense-${x.id}`}>
                   <td>
@@ -116,23 +113,23 @@ export function ExpensesDeskPage(props: ExpensesDeskProps) {
                     <span class={`status status-${x.status}`}>{t(`expenseStatus.${x.status}`)}</span>
                   </td>
                   <td>
-                    {x.status === 'submitted' && props.canApprove && !mine ? (
-                      <>
-                        <PostForm ctx={ctx} action={`/editor/ledger/expenses/${x.id}/approve`} label={t('desk.approve')}>
-                          <FormErrorSummary ctx={ctx} form={errors} />
-                          <TextField ctx={ctx} form={errors} idPrefix={`a${x.id}-`} name="override_reason" label={t('desk.overrideReason')} hint={t('desk.overrideHint')} />
-                          <button type="submit">{t('desk.approve')}</button>
-                        </PostForm>
-                        <PostForm ctx={ctx} action={`/editor/ledger/expenses/${x.id}/reject`} label={t('desk.reject')}>
-                          <TextField ctx={ctx} form={errors} idPrefix={`r${x.id}-`} name="reason" label={t('desk.rejectReason')} required />
-                          <button type="submit" class="button-secondary">
-                            {t('desk.reject')}
-                          </button>
-                        </PostForm>
-                      </>
+                    {x.actions.approve ? (
+                      <PostForm ctx={ctx} action={`/editor/ledger/expenses/${x.id}/approve`} label={t('desk.approve')}>
+                        <FormErrorSummary ctx={ctx} form={errors} />
+                        <TextField ctx={ctx} form={errors} idPrefix={`a${x.id}-`} name="override_reason" label={t('desk.overrideReason')} hint={t('desk.overrideHint')} />
+                        <button type="submit">{t('desk.approve')}</button>
+                      </PostForm>
                     ) : null}
-                    {x.status === 'submitted' && mine ? <span class="muted">{t('desk.awaitingOther')}</span> : null}
-                    {x.status === 'approved' && props.canApprove ? (
+                    {x.actions.reject ? (
+                      <PostForm ctx={ctx} action={`/editor/ledger/expenses/${x.id}/reject`} label={t('desk.reject')}>
+                        <TextField ctx={ctx} form={errors} idPrefix={`r${x.id}-`} name="reason" label={t('desk.rejectReason')} required />
+                        <button type="submit" class="button-secondary">
+                          {t('desk.reject')}
+                        </button>
+                      </PostForm>
+                    ) : null}
+                    {x.actions.awaitingOther ? <span class="muted">{t('desk.awaitingOther')}</span> : null}
+                    {x.actions.pay ? (
                       <PostForm ctx={ctx} action={`/editor/ledger/expenses/${x.id}/pay`} label={t('desk.markPaid')}>
                         <button type="submit">{t('desk.markPaid')}</button>
                       </PostForm>

@@ -2,13 +2,31 @@ import { formatDate } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
 import { formatCents } from '../../../shared/money.ts';
+import type { Translate } from '../../../shared/i18n/index.ts';
 import type { ExportTransaction } from '../exports/types.ts';
-import { accountLabel } from './labels.ts';
+import type { TransactionFilter } from '../queries/transactions.ts';
+import { accountLabel, causeLabel } from './labels.ts';
+
+/** What the list shows: the transactions matching a filter, or one transaction. */
+export type TransactionsScope = { filter: Omit<TransactionFilter, 'limit' | 'offset'> } | { transactionId: number };
+
+/** The filter as people read it ("Billetterie · Soirée du 12 mai · Clôtures de soirées"), or null for everything. */
+function scopeLabel(t: Translate, scope: TransactionsScope, eventTitles: Map<number, string>): string | null {
+  if ('transactionId' in scope) return t('transactions.single', { id: scope.transactionId });
+  const { account, accountPrefix, eventId, causeType } = scope.filter;
+  const labels = [
+    account ? accountLabel(t, account) : null,
+    accountPrefix ? accountLabel(t, `${accountPrefix}1`).replace(/\s*(n°|#|no\.)\s*1$/, '') : null,
+    eventId ? (eventTitles.get(eventId) ?? `#${eventId}`) : null,
+    causeType ? causeLabel(t, causeType) : null,
+  ].filter((l): l is string => l !== null);
+  return labels.length ? labels.join(' · ') : null;
+}
 
 export function TransactionsPage({
   ctx,
   transactions,
-  filterLabel,
+  scope,
   query,
   page,
   pages,
@@ -16,13 +34,14 @@ export function TransactionsPage({
 }: {
   ctx: ViewContext;
   transactions: ExportTransaction[];
-  filterLabel: string | null;
+  scope: TransactionsScope;
   query: string;
   page: number;
   pages: number;
   eventTitles: Map<number, string>;
 }) {
   const { t, lang } = ctx;
+  const filterLabel = scopeLabel(t, scope, eventTitles);
   const withPage = (n: number) => `/transparency/transactions?${new URLSearchParams([...new URLSearchParams(query), ['page', String(n)]]).toString()}`;
   return (
     <Layout ctx={ctx} meta={{ title: t('transactions.title'), canonicalPath: '/transparency/transactions', noindex: query !== '' }}>

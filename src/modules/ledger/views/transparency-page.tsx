@@ -1,32 +1,16 @@
 import { formatDate } from '../../../shared/i18n/index.ts';
+import { formatCents } from '../../../shared/money.ts';
+import { GroupedBarChart, HorizontalBarChart, SplitBar } from '../../../shared/views/charts/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
-import { formatCents } from '../../../shared/money.ts';
-import type { EventFinancials, RoyaltyRow } from '../queries.ts';
-import { GroupedBarChart, HorizontalBarChart, SplitBar } from './charts/index.ts';
-import { accountLabel, transactionsHref } from './labels.ts';
-
-export interface Counterpart {
-  eventId: number;
-  freeContributorTickets: number;
-  attendees: number;
-}
-
-export interface TransparencyData {
-  funds: { account: string; allocated: number; spent: number; available: number }[];
-  events: EventFinancials[];
-  expensesByCategory: { account: string; total: number }[];
-  income: { account: string; total: number }[];
-  royalties: RoyaltyRow[];
-  book: { title: string; copies: number; gross: number; manufacturing: number; fees: number; net: number }[];
-  counterparts: Counterpart[];
-  ledgerCheck: { total: number; lines: number };
-}
-
-function Money({ ctx, cents, href }: { ctx: ViewContext; cents: number; href?: string }) {
-  const text = formatCents(cents, ctx.lang);
-  return href ? <a href={href}>{text}</a> : <>{text}</>;
-}
+import { royaltiesAccount } from '../domain/accounts.ts';
+import { AFTER_CLOSING_CAUSE, EVENT_CLOSURE_CAUSE } from '../domain/causes.ts';
+import type { LedgerCheck } from '../queries/balances.ts';
+import type { RoyaltyRow } from '../queries/royalties.ts';
+import type { TransparencyData } from '../queries/transparency.ts';
+import { accountLabel, closureSummary, transactionsHref } from './labels.ts';
+import { Money } from './money.tsx';
+import { RoyaltiesTable } from './royalties-table.tsx';
 
 /** Totals per account, each linked to its transactions. */
 function AccountTotals({ ctx, caption, rows }: { ctx: ViewContext; caption: string; rows: { account: string; total: number }[] }) {
@@ -47,6 +31,45 @@ function AccountTotals({ ctx, caption, rows }: { ctx: ViewContext; caption: stri
   );
 }
 
+/**
+ * The public check at the top of the page: the books balance, and no closed evening took money of
+ * its own after closing (each one that did is named, linked to its transactions).
+ */
+function LedgerCheckLine({ ctx, check, titleOf }: { ctx: ViewContext; check: LedgerCheck; titleOf: (eventId: number) => string }) {
+  const { t } = ctx;
+  const sound = check.total === 0 && check.driftedEvents.length === 0;
+  return (
+    <>
+      <p class="ledger-check" role="status">
+        {sound ? t('transparency.balanced', { n: check.lines }) : t('transparency.unbalanced')}{' '}
+        <a href="/transparency/transactions">{t('transparency.allTransactions')}</a> ·{' '}
+        <a href="/transparency/export.csv">CSV</a> · <a href="/transparency/export.json">JSON</a>
+      </p>
+      {check.driftedEvents.length ? (
+        <p class="notice closed-drift">
+          {t('transparency.closedDrift', { n: check.driftedEvents.length })}{' '}
+          {check.driftedEvents.map((id, i) => (
+            <>
+              {i > 0 ? ', ' : ''}
+              <a href={transactionsHref({ event: id })}>{titleOf(id)}</a>
+            </>
+          ))}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Money that reached a closed evening afterwards went to the general fund: said beside the evening. */
+function AfterClosing({ ctx, amount }: { ctx: ViewContext; amount: number | undefined }) {
+  if (amount === undefined) return null;
+  return (
+    <p class="after-closing">
+      <a href={transactionsHref({ cause: AFTER_CLOSING_CAUSE })}>{ctx.t('ledger.afterClosing', { amount: formatCents(amount, ctx.lang) })}</a>
+    </p>
+  );
+}
+
 export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: TransparencyData }) {
   const { t, lang } = ctx;
   const money = (cents: number) => formatCents(cents, lang);
@@ -61,11 +84,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
     <Layout ctx={ctx} meta={{ title: t('transparency.title'), description: t('transparency.intro'), canonicalPath: '/transparency' }}>
       <h1>{t('transparency.title')}</h1>
       <p class="lede">{t('transparency.intro')}</p>
-      <p class="ledger-check" role="status">
-        {data.ledgerCheck.total === 0 ? t('transparency.balanced', { n: data.ledgerCheck.lines }) : t('transparency.unbalanced')}{' '}
-        <a href="/transparency/transactions">{t('transparency.allTransactions')}</a> ·{' '}
-        <a href="/transparency/export.csv">CSV</a> · <a href="/transparency/export.json">JSON</a>
-      </p>
+      <LedgerCheckLine ctx={ctx} check={data.ledgerCheck} titleOf={(id) => data.events.find((e) => e.eventId === id)?.title ?? `#${id}`} />
 
       <section aria-labelledby="funds-heading" class="money-section">
         <h2 id="funds-heading">{t('transparency.funds')}</h2>
@@ -160,14 +179,13 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
                   <td>{money(e.income - e.logistics)}</td>
                   <td>
                     {e.closure ? (
-                      <a href={transactionsHref({ event: e.eventId, cause: 'event_closure' })}>
-                        {e.closure.deficit > 0
-                          ? t('transparency.deficitCovered', { amount: money(e.closure.deficit) })
-                          : t('transparency.surplusSplit', { visuals: money(e.closure.toVisuals), book: money(e.closure.toBookEditing) })}
+                      <a href={transactionsHref({ event: e.eventId, cause: EVENT_CLOSURE_CAUSE })}>
+                        {closureSummary(t, money, e.closure)}
                       </a>
                     ) : (
                       <span class="muted">{t('transparency.open')}</span>
                     )}
+                    <AfterClosing ctx={ctx} amount={data.afterClosing.get(e.eventId)} />
                   </td>
                   <td>{counterpartOf(e.eventId)?.freeContributorTickets ?? 0}</td>
                 </tr>
@@ -175,6 +193,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
             </tbody>
           </table>
         ) : null}
+        {data.afterClosing.size ? <p class="hint">{t('ledger.afterClosingHint')}</p> : null}
       </section>
 
       <section aria-labelledby="allocation-heading" class="money-section">
@@ -186,8 +205,8 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
           description={t('transparency.allocationChart')}
           total={toVisuals + toBook}
           parts={[
-            { key: 'visuals', label: accountLabel(t, 'funds:visuals'), cents: toVisuals, href: transactionsHref({ account: 'funds:visuals', cause: 'event_closure' }), className: 'chart-series-1' },
-            { key: 'book', label: accountLabel(t, 'funds:book_editing'), cents: toBook, href: transactionsHref({ account: 'funds:book_editing', cause: 'event_closure' }), className: 'chart-series-3' },
+            { key: 'visuals', label: accountLabel(t, 'funds:visuals'), cents: toVisuals, href: transactionsHref({ account: 'funds:visuals', cause: EVENT_CLOSURE_CAUSE }), className: 'chart-series-1' },
+            { key: 'book', label: accountLabel(t, 'funds:book_editing'), cents: toBook, href: transactionsHref({ account: 'funds:book_editing', cause: EVENT_CLOSURE_CAUSE }), className: 'chart-series-3' },
           ]}
           formatMoney={money}
           formatPercent={percent}
@@ -248,13 +267,13 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
                 key: String(r.contributorId),
                 label: r.publicName ? r.name : t('transparency.aContributor'),
                 cents: r.credited,
-                href: transactionsHref({ account: `liabilities:royalties:${r.contributorId}` }),
+                href: transactionsHref({ account: royaltiesAccount(r.contributorId) }),
                 className: 'chart-series-3',
               }))}
               formatMoney={money}
               tableCaption={t('transparency.royalties')}
             />
-            <RoyaltiesTable ctx={ctx} rows={data.royalties.slice(0, ROYALTIES_SHOWN)} />
+            <RoyaltiesTable ctx={ctx} rows={data.royalties.slice(0, ROYALTIES_SHOWN)} audience="public" />
             {data.royalties.length > ROYALTIES_SHOWN ? (
               <p>
                 <a href="/transparency/royalties">{t('transparency.allRoyalties', { n: data.royalties.length })}</a>
@@ -270,36 +289,6 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
 /** Beyond this many contributors the page links to the full list instead of drawing every bar. */
 export const ROYALTIES_SHOWN = 15;
 
-export function RoyaltiesTable({ ctx, rows }: { ctx: ViewContext; rows: RoyaltyRow[] }) {
-  const { t, lang } = ctx;
-  const money = (cents: number) => formatCents(cents, lang);
-  return (
-    <table class="data-table">
-      <caption>{t('transparency.royalties')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('transparency.contributor')}</th>
-          <th scope="col">{t('transparency.credited')}</th>
-          <th scope="col">{t('transparency.paid')}</th>
-          <th scope="col">{t('transparency.owed')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr>
-            <th scope="row">{r.publicName ? <a href={`/contributors/${r.slug}`}>{r.name}</a> : t('transparency.aContributor')}</th>
-            <td>
-              <Money ctx={ctx} cents={r.credited} href={transactionsHref({ account: `liabilities:royalties:${r.contributorId}` })} />
-            </td>
-            <td>{money(r.paid)}</td>
-            <td>{money(r.owed)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 export function RoyaltiesPage({ ctx, rows }: { ctx: ViewContext; rows: RoyaltyRow[] }) {
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('transparency.royalties'), canonicalPath: '/transparency/royalties' }}>
@@ -307,7 +296,7 @@ export function RoyaltiesPage({ ctx, rows }: { ctx: ViewContext; rows: RoyaltyRo
         <a href="/transparency">← {ctx.t('transparency.title')}</a>
       </p>
       <h1>{ctx.t('transparency.royalties')}</h1>
-      <RoyaltiesTable ctx={ctx} rows={rows} />
+      <RoyaltiesTable ctx={ctx} rows={rows} audience="public" />
     </Layout>
   );
 }

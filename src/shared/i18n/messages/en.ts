@@ -37,6 +37,7 @@ export const en: Record<keyof typeof fr, string> = {
   "editor.themes": "Themes",
   "editor.aboutPage": "\"About\" page",
   "editor.inbox": "Inbox",
+  "editor.outbox": "Deliveries",
   "editor.users": "Accounts",
   "editor.queue": "Review queue",
   "editor.scheduled": "Scheduled publications",

@@ -35,6 +35,7 @@ export const fr = {
   "editor.themes": "Thèmes",
   "editor.aboutPage": "Page « À propos »",
   "editor.inbox": "Messages reçus",
+  "editor.outbox": "Envois",
   "editor.users": "Comptes",
   "editor.queue": "File de relecture",
   "editor.scheduled": "Publications programmées",

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OrderStatus } from '../../../db/schema.ts';
+import type { OrderStatus } from './order.ts';
 import { availability, holdsSeats, registrationState, RESERVATION_MINUTES, unitPrice, WAITLIST_OFFER_MINUTES, type Holding } from './capacity.ts';
 
 const NOW = new Date('2026-06-01T10:00:00.000Z');

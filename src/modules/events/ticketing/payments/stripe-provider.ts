@@ -38,8 +38,13 @@ export function stripeProvider(client: Stripe): PaymentProvider {
  * Stripe must fail in seconds (the order stays reserved and the page offers to try again), not
  * after the library's default 80 s. Refunds are retried by the outbox, not here.
  */
-export function createStripeClient(secretKey: string): Stripe {
-  return new Stripe(secretKey, { timeout: 8_000, maxNetworkRetries: 1 });
+export function createStripeClient(secretKey: string, apiUrl?: string): Stripe {
+  const endpoint = apiUrl ? new URL(apiUrl) : null;
+  return new Stripe(secretKey, {
+    timeout: 8_000,
+    maxNetworkRetries: 1,
+    ...(endpoint ? { host: endpoint.hostname, port: Number(endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80)), protocol: endpoint.protocol === 'https:' ? 'https' : 'http' } : {}),
+  });
 }
 
 /**

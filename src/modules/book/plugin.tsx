@@ -1,0 +1,56 @@
+/** The book desk (/editor/ledger/books): the books, who shares their royalties, and their paper sales. */
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import type { FormRenderer } from '../../shared/http/form.ts';
+import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
+import type { ZodTypeProvider } from '../../shared/http/route-schema.ts';
+import type { FormState } from '../../shared/views/form-fields.tsx';
+import { listContributorOptions } from '../contributors/index.ts';
+import { createBook } from './commands/create-book.ts';
+import { recordBookSale } from './commands/record-book-sale.ts';
+import { bookPolicy } from './policy.ts';
+import { getBookContributors, listBooks } from './queries.ts';
+import { bookSchema, saleSchema } from './schemas.ts';
+import { BooksDeskPage } from './views/books-desk.tsx';
+
+const BOOKS = '/editor/ledger/books';
+/** A one-time key put in the sale form: a double submit records one sale. */
+const newFormKey = () => randomBytes(16).toString('base64url');
+
+export const bookPlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (fastify, { deps }) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+  const manage = (req: FastifyRequest) => bookPolicy.authorize(req.actor, 'manage');
+
+  async function booksPage(req: FastifyRequest, reply: FastifyReply, forms: { book?: FormState; sale?: FormState } = {}, status = 200) {
+    bookPolicy.authorize(req.actor, 'manage');
+    const [books, contributors] = await Promise.all([listBooks(db), listContributorOptions(db)]);
+    const withPeople = await Promise.all(books.map(async (b) => ({ ...b, contributors: await getBookContributors(db, b.id) })));
+    return sendPage(
+      reply,
+      <BooksDeskPage
+        ctx={viewContext(req, reply)}
+        books={withPeople}
+        contributors={contributors}
+        bookForm={forms.book ?? { values: { split_method: 'equal' }, errors: {} }}
+        saleForm={forms.sale ?? { values: { key: newFormKey(), quantity: '1', fees: '0' }, errors: {} }}
+      />,
+      status,
+    );
+  }
+
+  app.get(BOOKS, async (req, reply) => booksPage(req, reply));
+
+  const bookForm: FormRenderer = (req, reply, { form, status }) => booksPage(req, reply, { book: form }, status);
+  app.post(BOOKS, { schema: { body: bookSchema }, config: { authorize: manage, form: bookForm } }, async (req, reply) => {
+    await createBook({ db, actor: req.actor, now: deps.now() }, req.body);
+    return redirectWithFlash(req, reply, BOOKS, 'desk.bookCreated');
+  });
+
+  const saleForm: FormRenderer = (req, reply, { form, status }) => booksPage(req, reply, { sale: form }, status);
+  app.post('/editor/ledger/sales', { schema: { body: saleSchema }, config: { authorize: (req) => bookPolicy.authorize(req.actor, 'recordSale'), form: saleForm } }, async (req, reply) => {
+    await recordBookSale({ db, actor: req.actor, now: deps.now() }, { bookId: req.body.book_id, quantity: req.body.quantity, fees: req.body.fees, key: req.body.key });
+    return redirectWithFlash(req, reply, BOOKS, 'desk.saleRecorded');
+  });
+};
