@@ -104,6 +104,10 @@ describe.each(DIALECTS)('authorisation matrix (%s)', (dialect) => {
       { method: 'GET', url: '/editor/ledger/corrections', least: 'admin' },
       { method: 'POST', url: '/editor/ledger/reversals', least: 'admin', fields: { transaction_id: '' } },
       { method: 'GET', url: '/editor/ledger/fec?year=2026', least: 'admin' },
+      { method: 'GET', url: '/editor/ledger/payouts', least: 'admin' },
+      { method: 'GET', url: '/editor/outbox', least: 'admin' },
+      { method: 'POST', url: '/editor/outbox/999/retry', least: 'admin' },
+      { method: 'POST', url: '/editor/outbox/999/dismiss', least: 'admin' },
     ];
   });
   afterAll(async () => t.close());

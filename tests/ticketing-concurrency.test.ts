@@ -130,6 +130,33 @@ describe.each(DIALECTS)('ticketing race, in process (%s)', (dialect) => {
     expect(await seatCounterDrift(db.db, ev.eventId)).toEqual([]);
   });
 
+  it('orders of several seats racing for the last ones, spread over the seat buckets, never oversell', async () => {
+    const ev = await makeTicketedEvent(db.db, { capacity: 11, price: 0, maxPerOrder: 4 });
+    const results = await Promise.allSettled(
+      range(30).map((i) => orderTickets({ db: db.db, actor: null, now: T0 }, { ...orderInput(ev, i, 'multi'), quantity: 1 + (i % 4) })),
+    );
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as { code?: string }).code);
+    expect(new Set(failures)).toEqual(new Set(['sold_out']));
+    // However the orders interleave, the seats held never pass the capacity, and the buckets agree with the orders.
+    const held = await seatsHeld(db.db, ev.eventId, T0);
+    expect(held).toBeLessThanOrEqual(11);
+    expect(held).toBeGreaterThan(0);
+    expect(await seatCounterDrift(db.db, ev.eventId)).toEqual([]);
+  });
+
+  it('cancelling an evening while orders race leaves no active order and no seat held', async () => {
+    const { cancelEvent } = await import('../src/modules/events/ticketing/commands/cancel-event.ts');
+    const ev = await makeTicketedEvent(db.db, { capacity: 40, price: 0, maxPerOrder: 1 });
+    const admin = { id: 1, role: 'admin' as const, displayName: 'A', contributorId: null };
+    const orders = range(30).map((i) => orderTickets({ db: db.db, actor: null, now: T0 }, orderInput(ev, i, 'cancel-race')));
+    const cancelling = cancelEvent({ db: db.db, actor: admin, now: T0 }, { eventId: ev.eventId });
+    await Promise.allSettled([...orders, cancelling]);
+    expect(await seatsHeld(db.db, ev.eventId, T0)).toBe(0);
+    const active = await db.db.selectFrom('orders').select('id').where('event_id', '=', ev.eventId).where('status', 'in', ['reserved', 'confirmed', 'paid']).execute();
+    expect(active).toEqual([]);
+    expect(await seatCounterDrift(db.db, ev.eventId)).toEqual([]);
+  });
+
   it('a reservation that ran out no longer holds its seat (boundary: reserved_until itself)', async () => {
     const ev = await makeTicketedEvent(db.db, { capacity: 1, price: 1500, maxPerOrder: 1 });
     const deps = (now: Date) => ({ db: db.db, actor: null, now });

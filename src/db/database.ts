@@ -5,9 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { QueuedSqliteDialect } from './sqlite-driver.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -61,36 +62,8 @@ export function createDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new QueuedSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
-}
-
-/**
- * Kysely prepares every query anew; better-sqlite3 statements can be reused, and preparing is a
- * tenth of a page's time. Statements are kept by SQL text (queries are parameterised, so the set
- * is small and bounded by the code). Safe because no query here is streamed: a statement is never
- * still iterating when it is used again.
- */
-function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>();
-  const prepare = sqlite.prepare.bind(sqlite);
-  return new Proxy(sqlite, {
-    get(target, property, receiver) {
-      if (property === 'prepare') {
-        return (source: string) => {
-          let statement = cache.get(source);
-          if (!statement) {
-            if (cache.size >= 2000) cache.clear();
-            statement = prepare(source);
-            cache.set(source, statement);
-          }
-          return statement;
-        };
-      }
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
 }
 
 /** Which database an executor (the database or a transaction under way) talks to. */

@@ -19,14 +19,16 @@ export class RowBusyError extends AppError {
 /**
  * Takes the event's row lock for the rest of the transaction. The use cases that move an
  * evening's money or release its seats (payments, refunds, cancellations, closing its accounts)
- * take it, so they happen one after the other whatever instance they run on; ordering's guarded
- * update of the same row's seat counter waits for it too.
+ * take it, so they happen one after the other whatever instance they run on. Ordering does not:
+ * its seats are guarded by the seat buckets (ticketing/commands/seats.ts).
  */
 export async function lockEventRow(trx: Trx, eventId: number): Promise<void> {
   if (dialectOf(trx) === 'postgres') {
-    // The wait is bounded by the connection's lock_timeout (database.ts).
+    // The wait is bounded by the connection's lock_timeout (database.ts). NO KEY UPDATE: these use
+    // cases wait for each other, but not for orders, whose rows only reference the event (their
+    // foreign-key check takes KEY SHARE, which this lock lets through).
     try {
-      await sql`select id from events where id = ${eventId} for update`.execute(trx);
+      await sql`select id from events where id = ${eventId} for no key update`.execute(trx);
     } catch (error) {
       throw busyOr(error);
     }
@@ -46,18 +48,28 @@ export async function lockPerson(trx: Trx, key: string): Promise<void> {
 }
 
 /**
- * 55P03 lock_not_available: a statement waited longer than lock_timeout for a row (the error
- * handler turns it into a 429 wherever it happens). Anything else is passed on as it is.
+ * 55P03 lock_not_available: a statement waited longer than lock_timeout for a row; 40P01: it was
+ * chosen to break a deadlock. The error handler turns both into a 429 ("busy, try again") wherever
+ * they happen. Anything else is passed on as it is.
  */
 export function busyOr(error: unknown): unknown {
-  return (error as { code?: string }).code === '55P03' ? new RowBusyError() : error;
+  const code = (error as { code?: string }).code;
+  // 40P01 deadlock_detected: PostgreSQL broke a circle of waits by failing one of them.
+  return code === '55P03' || code === '40P01' ? new RowBusyError() : error;
 }
 
 /**
- * Claims rows another worker may be claiming at the same moment: on PostgreSQL the candidates are
- * read `FOR UPDATE SKIP LOCKED`, so two instances never take the same row and never wait for each
- * other; on SQLite the claiming UPDATE is atomic on its own (one writer at a time).
+ * Locks the rows a query reads until the transaction ends (PostgreSQL `FOR UPDATE`), or, with
+ * `skipLocked`, passes over the rows another transaction holds instead of waiting for them (two
+ * workers never claim the same effect, two buyers spread over an evening's seat buckets). On
+ * SQLite a write transaction already has the database to itself: the query is left as it is.
  */
+export function lockedForUpdate<Q extends { forUpdate(): Q; skipLocked(): Q }>(executor: Executor, query: Q, options: { skipLocked?: boolean } = {}): Q {
+  if (dialectOf(executor) !== 'postgres') return query;
+  return options.skipLocked ? query.forUpdate().skipLocked() : query.forUpdate();
+}
+
+/** Claims rows another worker may be claiming at the same moment (see lockedForUpdate). */
 export function claimable<Q extends { forUpdate(): Q; skipLocked(): Q }>(executor: Executor, query: Q): Q {
-  return dialectOf(executor) === 'postgres' ? query.forUpdate().skipLocked() : query;
+  return lockedForUpdate(executor, query, { skipLocked: true });
 }

@@ -4,6 +4,8 @@ import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-events-and-ledger.ts';
 import * as m003 from './migrations/003-ticketing.ts';
 import * as m004 from './migrations/004-outbox-and-seat-counts.ts';
+import * as m005 from './migrations/005-conversation.ts';
+import * as m006 from './migrations/006-map.ts';
 
 type DialectMigration = { up(db: import('kysely').Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -13,6 +15,8 @@ const migrations: Record<string, DialectMigration> = {
   '002-events-and-ledger': m002,
   '003-ticketing': m003,
   '004-outbox-and-seat-counts': m004,
+  '005-conversation': m005,
+  '006-map': m006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -197,8 +197,6 @@ export interface EventsTable {
   cancellation_deadline_hours: Generated<number>;
   refund_policy: Generated<string>;
   status: EventStatus;
-  /** Seats held by confirmed and paid orders and by reservations not yet released. */
-  seats_held: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -343,7 +341,7 @@ export interface TicketTypesTable {
   max_per_order: number;
   active: number;
   position: number;
-  /** Seats of this type held (same rule as events.seats_held). */
+  /** Seats of this type held, kept for types with a quota (same rule as seat_buckets.held). */
   held: Generated<number>;
 }
 
@@ -443,6 +441,15 @@ export interface OutboxTable {
   done_at: string | null;
 }
 
+/** An evening's capacity in a few rows, so buyers do not all wait on one (see migration 004). */
+export interface SeatBucketsTable {
+  event_id: number;
+  bucket: number;
+  capacity: number;
+  /** Seats held: confirmed and paid orders, and reservations until they are released. */
+  held: Generated<number>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -478,6 +485,7 @@ export interface DB {
   waitlist: WaitlistTable;
   payments: PaymentsTable;
   outbox: OutboxTable;
+  seat_buckets: SeatBucketsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -486,3 +494,249 @@ export type Piece = Selectable<PiecesTable>;
 export type PieceUpdate = Updateable<PiecesTable>;
 export type Contributor = Selectable<ContributorsTable>;
 export type Theme = Selectable<ThemesTable>;
+
+// The collaborative map (src/modules/map, migration 006). Declared as a second `DB` block:
+// TypeScript merges it with the one above.
+import type { LegalForm, OrganisationStatus, SizeBand, SuggestionKind, SuggestionStatus } from '../modules/map/domain/organisation.ts';
+
+export interface MapBusinessModelsTable {
+  id: Generated<number>;
+  slug: string;
+  name_fr: string;
+  name_en: string;
+  position: number;
+}
+
+export interface MapOrganisationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_key: string;
+  search_text: string;
+  description_md: string;
+  description_html: string;
+  website: string;
+  logo_url: string;
+  legal_form: LegalForm | null;
+  /** JSON array of strings. */
+  licences: string;
+  founded_year: number | null;
+  size_band: SizeBand | null;
+  address: string;
+  city: string;
+  country: string;
+  lat: number;
+  lng: number;
+  /** Private: never rendered on a public page, feed, API or export. */
+  contact_email: string | null;
+  status: OrganisationStatus;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MapOrganisationThemesTable {
+  organisation_id: number;
+  theme_id: number;
+}
+
+export interface MapOrganisationModelsTable {
+  organisation_id: number;
+  model_id: number;
+}
+
+export interface MapOrganisationPiecesTable {
+  organisation_id: number;
+  piece_id: number;
+}
+
+export interface MapSuggestionsTable {
+  id: Generated<number>;
+  kind: SuggestionKind;
+  organisation_id: number | null;
+  /** JSON: proposed OrganisationFields (partial for a correction). */
+  proposal: string;
+  message: string;
+  /** Private. */
+  suggester_name: string;
+  /** Private. */
+  suggester_email: string;
+  lang: Lang;
+  status: SuggestionStatus;
+  confirmed_at: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string;
+  created_at: string;
+}
+
+export interface MapVersionsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  number: number;
+  /** JSON: the whole OrganisationFields after the change. */
+  snapshot: string;
+  note: string;
+  author_user_id: number | null;
+  suggestion_id: number | null;
+  created_at: string;
+}
+
+export interface MapRelayMessagesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  sender_name: string;
+  /** Private: the organisation sees it (reply-to) only. */
+  sender_email: string;
+  body: string;
+  lang: Lang;
+  created_at: string;
+}
+
+export interface DB {
+  map_business_models: MapBusinessModelsTable;
+  map_organisations: MapOrganisationsTable;
+  map_organisation_themes: MapOrganisationThemesTable;
+  map_organisation_models: MapOrganisationModelsTable;
+  map_organisation_pieces: MapOrganisationPiecesTable;
+  map_suggestions: MapSuggestionsTable;
+  map_versions: MapVersionsTable;
+  map_relay_messages: MapRelayMessagesTable;
+}
+
+// Conversation and reach (src/modules/conversation and src/modules/reach, migration 005): comments,
+// open-challenge responses, mentions received and sent, the search index. A `DB` block of its own,
+// merged by TypeScript with the others.
+import type { ContributionStatus, MentionKind, MentionProtocol, MentionStatus, SentMentionStatus } from '../modules/conversation/domain/statuses.ts';
+
+export interface CommentersTable {
+  id: Generated<number>;
+  /** Private: never rendered on a public page, feed or API. */
+  email: string;
+  trusted_at: string | null;
+  created_at: string;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  piece_id: number;
+  parent_id: number | null;
+  commenter_id: number;
+  author_name: string;
+  author_website: string | null;
+  body_md: string;
+  body_html: string;
+  status: ContributionStatus;
+  held_reason: string | null;
+  published_at: string | null;
+  moderated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResponsesTable {
+  id: Generated<number>;
+  piece_id: number;
+  commenter_id: number;
+  author_name: string;
+  author_website: string | null;
+  title: string;
+  body_md: string;
+  body_html: string;
+  status: ContributionStatus;
+  held_reason: string | null;
+  featured: Generated<number>;
+  contributor_id: number | null;
+  published_at: string | null;
+  moderated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClosedDiscussionsTable {
+  piece_id: number;
+  closed_by: number | null;
+  closed_at: string;
+}
+
+export interface ConversationSettingsTable {
+  key: string;
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface MentionsTable {
+  id: Generated<number>;
+  piece_id: number;
+  source_url: string;
+  target_url: string;
+  protocol: MentionProtocol;
+  status: MentionStatus;
+  kind: Generated<MentionKind>;
+  author_name: string | null;
+  author_url: string | null;
+  title: string | null;
+  excerpt: string | null;
+  source_published_at: string | null;
+  requested_at: string;
+  verified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SentMentionsTable {
+  id: Generated<number>;
+  piece_id: number;
+  source_url: string;
+  target_url: string;
+  status: SentMentionStatus;
+  endpoint: string | null;
+  http_status: number | null;
+  error: string | null;
+  attempts: Generated<number>;
+  updated_at: string;
+}
+
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  source: string;
+  source_id: number;
+  url: string;
+  title: string;
+  summary: string;
+  body: string;
+  authors: string;
+  /** JSON [{name, url}]. */
+  authors_json: string;
+  content_html: string;
+  kind: string;
+  language: string;
+  licence: string;
+  published_at: string;
+  updated_at: string;
+  indexed_at: string;
+}
+
+export interface SearchTagsTable {
+  document_id: number;
+  tag: string;
+}
+
+export interface SearchSourcesTable {
+  source: string;
+  built_at: string;
+}
+
+export interface DB {
+  commenters: CommentersTable;
+  comments: CommentsTable;
+  responses: ResponsesTable;
+  closed_discussions: ClosedDiscussionsTable;
+  conversation_settings: ConversationSettingsTable;
+  mentions: MentionsTable;
+  sent_mentions: SentMentionsTable;
+  search_documents: SearchDocumentsTable;
+  search_tags: SearchTagsTable;
+  search_sources: SearchSourcesTable;
+}

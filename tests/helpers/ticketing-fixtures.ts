@@ -69,11 +69,17 @@ export async function seatCounterDrift(db: Db, eventId: number): Promise<string[
     select ticket_type_id, coalesce(sum(quantity), 0) as n from orders
     where event_id = ${eventId} and status in ('reserved', 'confirmed', 'paid') group by ticket_type_id`.execute(db);
   const byType = new Map(held.rows.map((r) => [Number(r.ticket_type_id), Number(r.n)]));
-  const event = await db.selectFrom('events').select('seats_held').where('id', '=', eventId).executeTakeFirstOrThrow();
-  const types = await db.selectFrom('ticket_types').select(['id', 'held']).where('event_id', '=', eventId).execute();
+  const event = await db.selectFrom('events').select(['capacity', 'status']).where('id', '=', eventId).executeTakeFirstOrThrow();
+  const buckets = await db.selectFrom('seat_buckets').select(['bucket', 'capacity', 'held']).where('event_id', '=', eventId).execute();
+  const seatsHeld = buckets.reduce((s, b) => s + Number(b.held), 0);
+  // A type's own counter is kept only when it has a quota.
+  const types = await db.selectFrom('ticket_types').select(['id', 'held']).where('event_id', '=', eventId).where('quota', 'is not', null).execute();
   const total = [...byType.values()].reduce((a, b) => a + b, 0);
   const drift: string[] = [];
-  if (Number(event.seats_held) !== total) drift.push(`event ${eventId}: counter ${event.seats_held}, orders ${total}`);
+  if (seatsHeld !== total) drift.push(`event ${eventId}: counters ${seatsHeld}, orders ${total}`);
+  for (const b of buckets) if (Number(b.held) > Number(b.capacity) || Number(b.held) < 0) drift.push(`event ${eventId} bucket ${b.bucket}: ${b.held} held of ${b.capacity}`);
+  const bucketCapacity = buckets.reduce((s, b) => s + Number(b.capacity), 0);
+  if (event.status !== 'cancelled' && bucketCapacity !== Number(event.capacity)) drift.push(`event ${eventId}: buckets hold ${bucketCapacity} seats of capacity ${event.capacity}`);
   for (const t of types) if (Number(t.held) !== (byType.get(t.id) ?? 0)) drift.push(`type ${t.id}: counter ${t.held}, orders ${byType.get(t.id) ?? 0}`);
   return drift;
 }

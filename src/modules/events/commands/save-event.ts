@@ -4,6 +4,7 @@ import { renderMarkdown } from '../../../shared/markdown.ts';
 import { slugify } from '../../../shared/slug.ts';
 import { audit } from '../../audit/index.ts';
 import { setContributionsAccepted, setCredits } from '../../contributors/index.ts';
+import { openSeatBuckets, resizeSeatBuckets } from '../ticketing/commands/seats.ts';
 import { addDefaultTicketTypes } from '../ticketing/commands/ticket-types.ts';
 import { scheduleProblems, type EventStatus } from '../domain/event-state.ts';
 
@@ -66,10 +67,13 @@ export async function saveEvent(ctx: CommandContext, input: EventInput): Promise
     let eventId = id;
     if (eventId === null) {
       eventId = (await tx.db.insertInto('events').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+      await openSeatBuckets(tx, { eventId, capacity: input.capacity });
       if (input.defaultTicketTypes !== false) await addDefaultTicketTypes(tx, { eventId });
     } else {
       const r = await tx.db.updateTable('events').set(values).where('id', '=', eventId).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw new ValidationError({ title: 'errors.notFound' });
+      // Fewer seats than are already taken cannot be: the form says so.
+      if (!(await resizeSeatBuckets(tx, { eventId, capacity: input.capacity }))) throw new ValidationError({ capacity: 'events.capacityBelowHeld' });
     }
     if (input.speakerIds) {
       const speakers = [...new Set(input.speakerIds)];

@@ -131,6 +131,7 @@ export const en: Record<keyof typeof fr, string> = {
   "tickets.refundInProgress": "The payment provider is refunding this order right now: try again in a minute.",
   "ticketing.defaultContributorType": "Contributor",
   "ticketing.defaultStandardType": "Full price",
+  "events.capacityBelowHeld": "The capacity cannot go below the number of seats already taken.",
   "tickets.addToCalendar": "Add to my calendar (.ics)",
   "tickets.alreadyPlaced": "This order was already recorded: find it with the link we emailed you.",
   "tickets.alreadyRegistered": "You are already registered for this evening.",

@@ -129,6 +129,7 @@ export const fr = {
   "tickets.refundInProgress": "Le prestataire de paiement est en train de rembourser cette commande : réessayez dans une minute.",
   "ticketing.defaultContributorType": "Contributeur·rice",
   "ticketing.defaultStandardType": "Plein tarif",
+  "events.capacityBelowHeld": "La jauge ne peut pas descendre sous le nombre de places déjà prises.",
   "tickets.addToCalendar": "Ajouter à mon agenda (.ics)",
   "tickets.alreadyPlaced": "Cette commande a déjà été enregistrée : retrouvez-la grâce au lien reçu par courriel.",
   "tickets.alreadyRegistered": "Vous êtes déjà inscrit·e à cette soirée.",

@@ -8,11 +8,17 @@ export async function listTicketTypes(db: Executor, eventId: number) {
   return db.selectFrom('ticket_types').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
 }
 
+/** Seats held by an evening: the sum of its seat buckets. */
+export async function getSeatsHeld(db: Executor, eventId: number): Promise<number> {
+  const row = await db.selectFrom('seat_buckets').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('held'), eb.lit(0)).as('held')).where('event_id', '=', eventId).executeTakeFirstOrThrow();
+  return Number(row.held);
+}
+
 /** Seats left overall and per type, as the public sees them now (from the seat counters). */
-export async function getAvailability(db: Executor, event: { id: number; capacity: number; seats_held: number }) {
-  const types = await listTicketTypes(db, event.id);
-  const perType = new Map(types.map((t) => [t.id, seatsLeft({ capacity: event.capacity, seatsHeld: event.seats_held }, t)]));
-  return { types, seats: { left: Math.max(0, event.capacity - event.seats_held), perType } };
+export async function getAvailability(db: Executor, event: { id: number; capacity: number }) {
+  const [types, seatsHeld] = await Promise.all([listTicketTypes(db, event.id), getSeatsHeld(db, event.id)]);
+  const perType = new Map(types.map((t) => [t.id, seatsLeft({ capacity: event.capacity, seatsHeld }, t)]));
+  return { types, seats: { left: Math.max(0, event.capacity - seatsHeld), perType } };
 }
 
 /** The order a form key already placed (a double click, a retry). */
@@ -32,7 +38,12 @@ export async function getOrderingContext(db: Executor, input: { eventId: number;
       'events.registration_opens_at',
       'events.registration_closes_at',
       'events.capacity',
-      'events.seats_held',
+      (eb) =>
+        eb
+          .selectFrom('seat_buckets')
+          .select((sb) => sb.fn.coalesce(sb.fn.sum<number>('seat_buckets.held'), sb.lit(0)).as('held'))
+          .whereRef('seat_buckets.event_id', '=', 'events.id')
+          .as('seats_held'),
       'ticket_types.id as type_id',
       'ticket_types.kind',
       'ticket_types.price',
@@ -46,7 +57,7 @@ export async function getOrderingContext(db: Executor, input: { eventId: number;
   if (!row) return { event: undefined, type: undefined };
   const { type_id, kind, price, quota, held, max_per_order, active, ...event } = row;
   const type = type_id === null || kind === null ? undefined : { id: type_id, kind, price: Number(price), quota, held: Number(held), max_per_order: Number(max_per_order), active: Number(active) };
-  return { event: { ...event, seats_held: Number(event.seats_held) }, type };
+  return { event: { ...event, seats_held: Number(event.seats_held ?? 0) }, type };
 }
 
 /** Whether some reservation of the evening has run out without being released yet. */
@@ -80,10 +91,10 @@ export async function countPersonSeats(db: Executor, input: { eventId: number; e
 
 /** The evening's seat counters and its types', for offering freed seats. */
 export async function getSeatCounters(db: Executor, input: { eventId: number }) {
-  const event = await db.selectFrom('events').select(['id', 'status', 'starts_at', 'capacity', 'seats_held']).where('id', '=', input.eventId).executeTakeFirst();
+  const event = await db.selectFrom('events').select(['id', 'status', 'starts_at', 'capacity']).where('id', '=', input.eventId).executeTakeFirst();
   if (!event) return undefined;
   const types = await db.selectFrom('ticket_types').select(['id', 'quota', 'held', 'price']).where('event_id', '=', input.eventId).execute();
-  return { ...event, seats_held: Number(event.seats_held), types: types.map((t) => ({ ...t, held: Number(t.held) })) };
+  return { ...event, seats_held: await getSeatsHeld(db, input.eventId), types: types.map((t) => ({ ...t, held: Number(t.held) })) };
 }
 
 /** People waiting for a seat of the evening, first come first. */

@@ -9,7 +9,7 @@ import { organiserCancellationRefund } from '../domain/refund-policy.ts';
 import { refundOrder, sendEventCancelled } from '../effects.ts';
 import { accountsClosed } from '../errors.ts';
 import { getEventTerms, listHoldingOrders } from '../queries.ts';
-import { releaseCodeUses, releaseSeats } from './seats.ts';
+import { closeSeatBuckets, releaseCodeUses, releaseSeats } from './seats.ts';
 
 /**
  * Cancels an evening in one action: it is marked cancelled, every order holding seats is
@@ -25,6 +25,9 @@ export async function cancelEvent(ctx: CommandContext, input: { eventId: number 
     if (await isEventClosed(tx.db, input.eventId)) throw accountsClosed();
     const now = tx.now.toISOString();
     await tx.db.updateTable('events').set({ status: 'cancelled', updated_at: now }).where('id', '=', input.eventId).execute();
+    // No seat taken from now on; and this waits for orders taking seats at this very moment, so the
+    // list below has them too.
+    await closeSeatBuckets(tx, { eventId: input.eventId });
     const holding = await listHoldingOrders(tx.db, input.eventId);
     for (const order of holding) {
       const refund = order.status === 'paid' ? organiserCancellationRefund(Number(order.total)) : 0;
@@ -34,6 +37,8 @@ export async function cancelEvent(ctx: CommandContext, input: { eventId: number 
       await emit(tx, sendEventCancelled, { orderId: order.id, refund, automatic: refundsAutomatically(order.provider) }, { key: order.id });
     }
     await releaseCodeUses(tx, { orders: holding });
+    // The seats given back stay closed.
+    await closeSeatBuckets(tx, { eventId: input.eventId });
     await tx.db.updateTable('waitlist').set({ status: 'removed', updated_at: now }).where('event_id', '=', input.eventId).where('status', 'in', ['waiting', 'offered']).execute();
     await audit(tx, { action: 'event.cancelled', subjectType: 'event', subjectId: input.eventId, data: { orders: holding.length } });
     return { orders: holding.length };

@@ -73,9 +73,6 @@ export interface PlacedOrder {
  * payment happens. However many requests and instances race for the last seat, one gets it.
  */
 export async function orderTickets(ctx: CommandContext, input: OrderInput): Promise<PlacedOrder> {
-  const existing = await findOrderByKey(ctx.db, input.idempotencyKey);
-  if (existing) return placed(existing, false);
-
   const { event, type } = await getOrderingContext(ctx.db, { eventId: input.eventId, ticketTypeId: input.ticketTypeId });
   if (!event) throw new NotFoundError('event');
   const state = registrationState(event, ctx.now);
@@ -84,6 +81,7 @@ export async function orderTickets(ctx: CommandContext, input: OrderInput): Prom
   if (state === 'closed') throw registrationClosed();
   if (!type || type.active !== 1) throw unknownTicketType();
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > type.max_per_order) throw tooMany();
+  // (A form sent twice is recognised by its key where it matters: on a refusal, and at the insert.)
   // Contributors are checked against the registry at the moment of ordering.
   const standing = ctx.actor ? await getStandingOfUser(ctx.db, ctx.actor.id, ctx.now) : null;
   if (type.kind === 'contributor' && !standing?.isContributor) throw notAContributor();
@@ -92,7 +90,12 @@ export async function orderTickets(ctx: CommandContext, input: OrderInput): Prom
   // buyer just made.)
   const wanted = { eventId: event.id, ticketTypeId: type.id, quantity: input.quantity };
   if (seatsLeft({ capacity: event.capacity, seatsHeld: event.seats_held }, type) < input.quantity && !(await hasExpiredReservations(ctx.db, { eventId: event.id, now: ctx.now }))) {
-    if (!(await seatsRemain(ctx, wanted))) throw soldOut();
+    if (!(await seatsRemain(ctx, wanted))) {
+      // A double click on the last seat: the first click got it, the second finds its order.
+      const earlier = await findOrderByKey(ctx.db, input.idempotencyKey);
+      if (earlier) return placed(earlier, false);
+      throw soldOut();
+    }
   }
 
   const attempt = (tx: TxContext) => place(tx, input, { event, type, contributorId: standing?.isContributor ? (ctx.actor?.contributorId ?? null) : null });
@@ -163,7 +166,12 @@ async function place(
 
   // One ticket per person per event, unless the type allows more: by email, and by account.
   const mine = await countPersonSeats(tx.db, { eventId: event.id, email: input.email, userId: tx.actor?.id ?? null, now: tx.now });
-  if (mine + input.quantity > type.max_per_order) throw alreadyRegistered();
+  if (mine + input.quantity > type.max_per_order) {
+    // The same form sent again (a double click, a retry): the first order is the answer, not a refusal.
+    const earlier = await findOrderByKey(tx.db, input.idempotencyKey);
+    if (earlier) throw new AlreadyPlaced(earlier);
+    throw alreadyRegistered();
+  }
 
   const price = unitPrice({ kind: type.kind, price: Number(type.price) }, { codePrice, offered: input.offered });
   if (price === 'below_minimum') throw belowMinimum();
@@ -211,7 +219,7 @@ async function place(
   if (status === 'confirmed') await emit(tx, sendTickets, { orderId: id }, { key: id });
   else await emit(tx, sendReservation, { orderId: id }, { key: id });
   // Last, so the evening's row is held only until the commit that follows.
-  if (!(await takeSeats(tx, { eventId: event.id, ticketTypeId: type.id, quantity: input.quantity }))) throw new SeatsTaken();
+  if (!(await takeSeats(tx, { eventId: event.id, ticketTypeId: type.id, quantity: input.quantity, typeHasQuota: type.quota !== null }))) throw new SeatsTaken();
   return { id, publicId, status, total, reservedUntil, created: true };
 }
 

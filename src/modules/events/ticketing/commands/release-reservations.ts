@@ -60,7 +60,7 @@ export async function offerFreedSeats(ctx: TxContext, input: { eventId: number; 
     const type = counters.types.find((t) => t.id === next.ticket_type_id);
     // No seat for this type (its quota, or the evening, is full): the next person may wait for another type.
     if (!type || seatsLeft({ capacity: counters.capacity, seatsHeld: counters.seats_held }, type) < 1) continue;
-    if (!(await takeSeats(ctx, { eventId: input.eventId, ticketTypeId: type.id, quantity: 1 }))) continue;
+    if (!(await takeSeats(ctx, { eventId: input.eventId, ticketTypeId: type.id, quantity: 1, typeHasQuota: type.quota !== null }))) continue;
     counters.seats_held += 1;
     type.held += 1;
     const publicId = randomBytes(12).toString('base64url');

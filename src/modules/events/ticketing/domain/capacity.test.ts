@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderStatus } from './order.ts';
-import { availability, holdsSeats, registrationState, RESERVATION_MINUTES, unitPrice, WAITLIST_OFFER_MINUTES, type Holding } from './capacity.ts';
+import { availability, holdsSeats, registrationState, RESERVATION_MINUTES, SEAT_BUCKETS, splitCapacity, unitPrice, WAITLIST_OFFER_MINUTES, type Holding } from './capacity.ts';
 
 const NOW = new Date('2026-06-01T10:00:00.000Z');
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs).toISOString();
@@ -303,5 +303,23 @@ describe('unitPrice', () => {
         }
       }),
     );
+  });
+});
+
+describe('splitCapacity', () => {
+  it('splits seats into shares that add up, differ by one at most, the larger first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 64 }), (total, parts) => {
+        const shares = splitCapacity(total, parts);
+        expect(shares).toHaveLength(parts);
+        expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
+        expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
+        expect([...shares].sort((a, b) => b - a)).toEqual(shares);
+      }),
+    );
+    expect(splitCapacity(10, 4)).toEqual([3, 3, 2, 2]);
+    expect(splitCapacity(5, SEAT_BUCKETS)).toEqual([1, 1, 1, 1, 1, 0, 0, 0]);
+    expect(() => splitCapacity(-1, 2)).toThrow(RangeError);
+    expect(() => splitCapacity(3, 0)).toThrow(RangeError);
   });
 });

@@ -6,6 +6,19 @@
 import type { OrderStatus } from './order.ts';
 
 export const RESERVATION_MINUTES = 15;
+
+/** How many rows an evening's capacity is spread over, so that buyers do not all wait on one. */
+export const SEAT_BUCKETS = 8;
+
+/**
+ * Splits `total` seats into `parts` shares as equal as possible, the larger ones first:
+ * `splitCapacity(10, 4)` → `[3, 3, 2, 2]`. The shares always add up to `total`.
+ */
+export function splitCapacity(total: number, parts: number): number[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`splitCapacity: ${total} is not a number of seats`);
+  if (!Number.isSafeInteger(parts) || parts < 1) throw new RangeError(`splitCapacity: ${parts} is not a number of parts`);
+  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+}
 export const WAITLIST_OFFER_MINUTES = 120;
 
 export interface Holding {
