@@ -107,7 +107,7 @@ const killed = (proc: ChildProcess) =>
     proc.kill('SIGKILL');
   });
 
-describe.each(DIALECTS)('the outbox survives SIGKILL (%s)', (dialect) => {
+describe.each(DIALECTS)('the outbox survives SIGKILL (%s)', { timeout: 240_000 }, (dialect) => {
   let dir: string;
   let db: TestDatabase;
   let smtp: Smtp;
@@ -132,7 +132,7 @@ describe.each(DIALECTS)('the outbox survives SIGKILL (%s)', (dialect) => {
     return app;
   }
 
-  it('delivers every email committed by a process killed before any delivery, once each', { timeout: 90_000 }, async () => {
+  it('delivers every email committed by a process killed before any delivery, once each', { timeout: 240_000 }, async () => {
     const ev = await makeTicketedEvent(db.db, { capacity: 100, price: 0, maxPerOrder: 1 });
     const placer = child(['place', dialect, target(), String(ev.eventId), String(ev.typeId), '40']);
     await placer.waitFor(/^placed 12$/);
@@ -153,7 +153,7 @@ describe.each(DIALECTS)('the outbox survives SIGKILL (%s)', (dialect) => {
     expect(new Set(mine.map((m) => m.messageId)).size).toBe(mine.length);
   });
 
-  it('delivers what a worker killed in the middle of sending was holding, after its lease, exactly once', { timeout: 90_000 }, async () => {
+  it('delivers what a worker killed in the middle of sending was holding, after its lease, exactly once', { timeout: 240_000 }, async () => {
     const ev = await makeTicketedEvent(db.db, { capacity: 100, price: 0, maxPerOrder: 1 });
     // Orders placed with no worker running: their emails wait in the outbox.
     const placer = child(['place', dialect, target(), String(ev.eventId), String(ev.typeId), '5']);

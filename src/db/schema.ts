@@ -235,7 +235,9 @@ export interface LedgerBalancesTable {
   lines: number;
 }
 
-export type ExpenseStatus = 'submitted' | 'approved' | 'rejected' | 'paid';
+import type { ExpenseStatus } from '../modules/ledger/domain/expense-categories.ts';
+
+export type { ExpenseStatus };
 
 export interface ExpensesTable {
   id: Generated<number>;
