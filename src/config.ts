@@ -38,6 +38,18 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
   STRIPE_API_URL: z.url({ message: 'must be an absolute URL such as http://localhost:12111 (stripe-mock)' }).optional(),
   CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
+  MAP_DATA_LICENCE: z.string().trim().min(2).max(60).default('ODbL-1.0'),
+  MAP_DATA_LICENCE_URL: z.url({ message: 'must be an absolute URL (the licence text)' }).default('https://opendatacommons.org/licenses/odbl/1-0/'),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s"'<>]+$/, 'must be an http(s) URL template such as https://tiles.example/{z}/{x}/{y}.png')
+    .refine((v) => v.includes('{z}') && v.includes('{x}') && v.includes('{y}'), 'must contain {z}, {x} and {y}')
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().trim().max(300).optional(),
+  MAP_GEOCODER_URL: z.url({ message: 'must be an absolute URL of a Nominatim-compatible /search endpoint' }).optional(),
+  COMMENT_MAX_LINKS: z.coerce.number().int().min(0).max(50).default(2),
+  SEND_WEBMENTIONS: booleanFlag.default(true),
+  MENTIONS_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),
 });
 
 export interface Config {
@@ -71,6 +83,22 @@ export interface Config {
   stripeWebhookSecret: string | undefined;
   /** Another Stripe API endpoint (stripe-mock in staging, a local fake in tests); unset: Stripe's own. */
   stripeApiUrl: string | undefined;
+  /** The map's open data licence, stated in every export (docs/decisions/016-map.md). */
+  mapDataLicence: { name: string; url: string };
+  /** A raster tile server for the map (`{z}/{x}/{y}` template); unset: the bundled offline outlines only. */
+  mapTileUrl: string | undefined;
+  mapTileAttribution: string | undefined;
+  /** A Nominatim-compatible search endpoint asked when the bundled gazetteer knows no such city. */
+  mapGeocoderUrl: string | undefined;
+  /** A comment or response with more links than this waits for an editor. */
+  commentMaxLinks: number;
+  /** Send webmentions to the pages our published pieces link to. */
+  sendWebmentions: boolean;
+  /**
+   * Let webmention and pingback fetches reach loopback, private and link-local addresses. Never in
+   * production (server-side request forgery): two local instances mentioning each other in tests.
+   */
+  mentionsAllowPrivateAddresses: boolean;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +118,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.PAYMENT_PROVIDER === 'stripe' && (!e.STRIPE_SECRET_KEY || !e.STRIPE_WEBHOOK_SECRET)) {
     throw new ConfigError(['PAYMENT_PROVIDER: stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET']);
+  }
+  if (e.NODE_ENV === 'production' && e.MENTIONS_ALLOW_PRIVATE_ADDRESSES) {
+    throw new ConfigError(['MENTIONS_ALLOW_PRIVATE_ADDRESSES: never in production (anyone could make the server fetch addresses of its own network)']);
   }
   const dataDir = path.resolve(e.DATA_DIR);
   const baseUrl = (e.BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, '');
@@ -123,6 +154,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
     stripeApiUrl: e.STRIPE_API_URL,
+    mapDataLicence: { name: e.MAP_DATA_LICENCE, url: e.MAP_DATA_LICENCE_URL },
+    mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    mapGeocoderUrl: e.MAP_GEOCODER_URL,
+    commentMaxLinks: e.COMMENT_MAX_LINKS,
+    sendWebmentions: e.SEND_WEBMENTIONS,
+    mentionsAllowPrivateAddresses: e.MENTIONS_ALLOW_PRIVATE_ADDRESSES,
   };
 }
 
@@ -163,6 +201,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     stripeSecretKey: 'sk_test_openexperience',
     stripeWebhookSecret: 'whsec_openexperiencetest',
     stripeApiUrl: undefined,
+    mapDataLicence: { name: 'ODbL-1.0', url: 'https://opendatacommons.org/licenses/odbl/1-0/' },
+    mapTileUrl: undefined,
+    mapTileAttribution: undefined,
+    mapGeocoderUrl: undefined,
+    commentMaxLinks: 2,
+    // Tests never reach the network: a test that sends webmentions turns this on between local instances.
+    sendWebmentions: false,
+    mentionsAllowPrivateAddresses: false,
     ...overrides,
   };
 }

@@ -107,7 +107,7 @@ const killed = (proc: ChildProcess) =>
     proc.kill('SIGKILL');
   });
 
-describe.each(DIALECTS)('the outbox survives SIGKILL (%s)', { timeout: 240_000 }, (dialect) => {
+describe.each(DIALECTS)('the outbox survives SIGKILL (%s)', (dialect) => {
   let dir: string;
   let db: TestDatabase;
   let smtp: Smtp;

@@ -3,8 +3,11 @@
  * page, `pageScenarios` gives its cached and `-uncached` pair) and list it here.
  * BENCH_SCENARIOS=a,b runs a subset, in the order given.
  */
+import { mapScenarios } from './map-bbox.ts';
 import { pageScenarios } from './page-vs-bare.ts';
 import { royaltySplitScenario } from './royalty-split.ts';
+import { feedScenarios } from './feeds.ts';
+import { searchScenarios } from './search-pieces.ts';
 import { ticketOrdersScenario } from './ticket-orders.ts';
 import { transparencyScenarios } from './transparency.ts';
 import type { Scenario } from './types.ts';
@@ -25,7 +28,10 @@ export const scenarios: Scenario[] = [
     description: '100 pieces spread over the table, cycled by every connection, vs bare node:http of their mean size',
     paths: (seed) => seed.sampleSlugs.map((slug) => `/pieces/${slug}`),
   }),
+  ...searchScenarios,
+  ...feedScenarios,
   ...transparencyScenarios,
   royaltySplitScenario,
   ticketOrdersScenario,
+  ...mapScenarios,
 ];

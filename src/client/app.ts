@@ -1,4 +1,5 @@
 // Small progressive enhancements; every page works without them.
+import './share.ts';
 
 // Refuse an oversized file before uploading it, with the server's own message.
 document.addEventListener('change', (event) => {

@@ -74,16 +74,27 @@ async function searchSqlite(db: Executor, q: FullTextQuery, terms: FullTextQuery
   ]);
   const ids = page.rows.map((r) => r.id);
   if (ids.length === 0) return { hits: [], total: Number(count.rows[0]?.n ?? 0) };
-  const rows = await sql<FullTextHit>`
-    select d.id, d.source_id, d.url, d.kind, d.language, d.published_at, d.authors_json,
-      highlight(search_fts, 0, ${MARK_START}, ${MARK_END}) as title_marked,
-      snippet(search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 40) as summary_marked,
-      snippet(search_fts, 2, ${MARK_START}, ${MARK_END}, '…', 32) as body_marked
-    from search_fts cross join search_documents d on d.id = search_fts.rowid
-    where search_fts match ${match} and search_fts.rowid in (${sql.join(ids)})
-  `.execute(db);
-  const byId = new Map(rows.rows.map((r) => [r.id, r]));
-  return { hits: ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])), total: Number(count.rows[0]?.n ?? 0) };
+  // Marks from the full-text table alone (auxiliary functions read its current row), the rest from the documents.
+  const [marks, documents] = await Promise.all([
+    sql<{ id: number; title_marked: string; summary_marked: string; body_marked: string }>`
+      select rowid as id,
+        highlight(search_fts, 0, ${MARK_START}, ${MARK_END}) as title_marked,
+        snippet(search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 40) as summary_marked,
+        snippet(search_fts, 2, ${MARK_START}, ${MARK_END}, '…', 32) as body_marked
+      from search_fts where search_fts match ${match} and rowid in (${sql.join(ids)})
+    `.execute(db),
+    sql<Omit<FullTextHit, 'title_marked' | 'summary_marked' | 'body_marked'>>`
+      select id, source_id, url, kind, language, published_at, authors_json from search_documents where id in (${sql.join(ids)})
+    `.execute(db),
+  ]);
+  const marked = new Map(marks.rows.map((r) => [r.id, r]));
+  const documentOf = new Map(documents.rows.map((d) => [d.id, d]));
+  const hits = ids.flatMap((id) => {
+    const d = documentOf.get(id);
+    const m = marked.get(id);
+    return d && m ? [{ ...d, title_marked: m.title_marked, summary_marked: m.summary_marked, body_marked: m.body_marked }] : [];
+  });
+  return { hits, total: Number(count.rows[0]?.n ?? 0) };
 }
 
 async function searchPostgres(db: Executor, q: FullTextQuery, terms: FullTextQuery['terms']) {

@@ -91,3 +91,84 @@ export async function startFakeSite() {
 }
 
 export type FakeSite = Awaited<ReturnType<typeof startFakeSite>>;
+
+/**
+ * Fails when a page or a feed holds markup that could execute: a script other than the site's own
+ * bundle and its JSON-LD, an element that embeds or redirects, an event-handler or style attribute,
+ * a javascript:, vbscript: or data: address.
+ */
+export async function findExecutableMarkup(html: string): Promise<string[]> {
+  const { Parser } = await import('htmlparser2');
+  const problems: string[] = [];
+  let inScript: { type: string | undefined } | null = null;
+  let scriptText = '';
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (['iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'style', 'link-import', 'applet', 'math'].includes(name)) problems.push(`<${name}>`);
+        if (name === 'meta' && attributes['http-equiv']) problems.push(`<meta http-equiv=${attributes['http-equiv']}>`);
+        if (name === 'script') {
+          const own = attributes.src?.startsWith('/static/build/') || attributes.type === 'application/ld+json';
+          if (!own) problems.push(`<script ${JSON.stringify(attributes)}>`);
+          inScript = { type: attributes.type };
+          scriptText = '';
+        }
+        for (const [attribute, value] of Object.entries(attributes)) {
+          if (/^on/i.test(attribute)) problems.push(`${name}[${attribute}]`);
+          if (attribute === 'style') problems.push(`${name}[style]`);
+          if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcset'].includes(attribute)) {
+            // eslint-disable-next-line no-control-regex
+            const scheme = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+            if (/^(javascript|vbscript|data):/.test(scheme)) problems.push(`${name}[${attribute}=${value.slice(0, 40)}]`);
+          }
+        }
+      },
+      ontext(text) {
+        if (inScript) scriptText += text;
+      },
+      onclosetag(name) {
+        if (name === 'script' && inScript) {
+          if (inScript.type === 'application/ld+json') {
+            try {
+              JSON.parse(scriptText);
+            } catch {
+              problems.push('a JSON-LD script that is not JSON (broken out of?)');
+            }
+          }
+          inScript = null;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return problems;
+}
+
+/** Strings a hostile visitor would try: script tags, event handlers, javascript: and data: URLs, SVG payloads, SQL. */
+export const HOSTILE_FRAGMENTS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  'javascript:alert(1)',
+  '[clic](javascript:alert(1))',
+  '[clic](JaVaScRiPt:alert(1))',
+  '[img](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '![x](data:image/svg+xml,<svg onload=alert(1)>)',
+  '<a href="javascript:alert(1)">x</a>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<style>body{display:none}</style>',
+  '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  '</script><script>alert(1)</script>',
+  "'; DROP TABLE comments; --",
+  '" OR 1=1 --',
+  '{{constructor.constructor("alert(1)")()}}',
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '\u0000\u0002\u0003\ud800',
+  '<<SCRIPT>alert("x");//<</SCRIPT>',
+  '<details open ontoggle=alert(1)>',
+  '[x](vbscript:msgbox(1))',
+  '<a href="&#106;avascript:alert(1)">x</a>',
+];

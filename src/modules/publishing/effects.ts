@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Executor } from '../../db/database.ts';
 import { defineEffect, PermanentFailure, type EffectHandlers } from '../../outbox/index.ts';
 import { translator, type Lang } from '../../shared/i18n/index.ts';
+import type { PieceChange, PieceHook } from './piece-extensions.ts';
 import { getProposal, getRejectionRecipient } from './queries.ts';
 
 /** Thanks the proposer, in the language of the page they proposed from. */
@@ -17,7 +18,17 @@ export const sendDeclineNotice = defineEffect<{ proposalId: number; message: str
 /** Sends the editor's feedback on a rejected piece to the person who proposed or wrote it. */
 export const sendRejectionFeedback = defineEffect<{ pieceId: number; feedback: string }>('publishing.piece_rejected');
 
-export function handlePublishingEffects(effects: EffectHandlers, deps: Pick<AppDeps, 'config' | 'mailer'>): void {
+/**
+ * A piece was published (delivered once its publication time has come), updated while published,
+ * or withdrawn: the hooks app.ts gave the plugin are told (outgoing webmentions, the search index).
+ */
+export const pieceChanged = defineEffect<{ pieceId: number; change: PieceChange }>('publishing.piece_changed');
+
+export function handlePublishingEffects(effects: EffectHandlers, deps: Pick<AppDeps, 'config' | 'mailer'>, pieceHooks: readonly PieceHook[] = []): void {
+  effects.handle(pieceChanged, async ({ pieceId, change }, delivery) => {
+    for (const hook of pieceHooks) await hook({ db: delivery.db, now: delivery.now, pieceId, change, key: delivery.key });
+  });
+
   const proposalOf = async (db: Executor, id: number) => {
     const proposal = await getProposal(db, id);
     if (!proposal) throw new PermanentFailure(`proposal ${id} no longer exists`);

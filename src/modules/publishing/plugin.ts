@@ -6,14 +6,24 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { EffectHandlers } from '../../outbox/index.ts';
 import { handlePublishingEffects } from './effects.ts';
+import type { PieceHook, PieceSection } from './piece-extensions.ts';
 import { deskRoutes } from './routes/desk.tsx';
 import { publicRoutes } from './routes/public.tsx';
 import { studioRoutes } from './routes/studio.tsx';
 import { themeRoutes } from './routes/themes.tsx';
 
-export const publishingPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers }> = async (app, { deps, effects }) => {
-  handlePublishingEffects(effects, deps);
-  await app.register(publicRoutes, { deps });
+export interface PublishingPluginOptions {
+  deps: AppDeps;
+  effects: EffectHandlers;
+  /** What other modules draw under a piece's page (app.ts lists them). */
+  pieceSections?: readonly PieceSection[];
+  /** Who is told when a piece is published, updated or withdrawn (app.ts lists them). */
+  pieceHooks?: readonly PieceHook[];
+}
+
+export const publishingPlugin: FastifyPluginAsync<PublishingPluginOptions> = async (app, { deps, effects, pieceSections = [], pieceHooks = [] }) => {
+  handlePublishingEffects(effects, deps, pieceHooks);
+  await app.register(publicRoutes, { deps, pieceSections });
   await app.register(studioRoutes, { deps });
   await app.register(deskRoutes, { deps });
   await app.register(themeRoutes, { deps });

@@ -305,3 +305,32 @@ export async function listPublishedRefs(db: Executor, now: Date, ids?: number[])
   }
   return q.orderBy('published_at', 'desc').execute();
 }
+
+/** A public piece with everything other modules show of it elsewhere (feeds, search, discussion emails). */
+export interface PublicPiece extends PieceCard {
+  body_md: string;
+  body_html: string;
+  licence: string;
+  updated_at: string;
+}
+
+/**
+ * Public pieces (published, publication time come) by id, by slug, or in id order after `afterId`
+ * (for rebuilding an index page by page), with their credits and themes.
+ */
+export async function listPublicPieces(
+  db: Executor,
+  now: Date,
+  filter: { ids?: number[]; slug?: string; afterId?: number; limit: number },
+): Promise<PublicPiece[]> {
+  if (filter.ids && filter.ids.length === 0) return [];
+  let q = db
+    .selectFrom('pieces')
+    .select([...cardColumns, 'pieces.body_md', 'pieces.body_html', 'pieces.licence', 'pieces.updated_at'])
+    .where('pieces.status', '=', 'published')
+    .where('pieces.published_at', '<=', now.toISOString());
+  if (filter.ids) q = q.where('pieces.id', 'in', filter.ids);
+  if (filter.slug !== undefined) q = q.where('pieces.slug', '=', filter.slug);
+  if (filter.afterId !== undefined) q = q.where('pieces.id', '>', filter.afterId);
+  return withCreditsAndThemes(db, await q.orderBy('pieces.id').limit(filter.limit).execute());
+}

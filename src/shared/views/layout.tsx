@@ -31,6 +31,7 @@ export function Layout({ ctx, meta, head = [], children }: { ctx: ViewContext; m
     ['/', t('nav.home')],
     ['/themes', t('nav.themes')],
     ['/events', t('nav.events')],
+    ['/map', t('nav.map')],
     ['/contributors', t('nav.contributors')],
     ['/transparency', t('nav.transparency')],
     ['/about', t('nav.about')],

@@ -3,12 +3,14 @@ import { NotFoundError, ValidationError } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n/index.ts';
 import { renderMarkdown } from '../../../shared/markdown.ts';
 import { slugAlternatives, slugify } from '../../../shared/slug.ts';
+import { emit } from '../../../outbox/index.ts';
 import { audit } from '../../audit/index.ts';
 import { setCredits, type Credit } from '../../contributors/index.ts';
 import { storeImage } from '../../media/index.ts';
 import type { PieceKind } from '../domain/kinds.ts';
 import type { PieceSnapshot } from '../domain/revision.ts';
 import { SlugTakenError } from '../domain/slugs.ts';
+import { pieceChanged } from '../effects.ts';
 import { publishingPolicy } from '../policy.ts';
 import { getPieceState, slugTaken, takenSlugsLike } from '../queries.ts';
 import { writeRevision } from './write-revision.ts';
@@ -105,6 +107,10 @@ export async function savePiece(ctx: CommandContext, input: SavePieceInput): Pro
     const snapshot: PieceSnapshot = { ...fields, themes: input.themes, credits };
     const revision = await writeRevision(tx, { pieceId: id, snapshot, note: input.note ?? '' });
     await audit(tx, { action: existing ? 'piece.updated' : 'piece.created', subjectType: 'piece', subjectId: id, data: { revision } });
+    // A published piece changed: its readers elsewhere (webmentions, the search index) are told once it is out.
+    if (existing?.status === 'published' && publishedAt && revision !== null) {
+      await emit(tx, pieceChanged, { pieceId: id, change: 'updated' }, { key: `${id}:updated:${revision}`, notBefore: new Date(publishedAt) });
+    }
     return { id, slug };
   });
 }

@@ -4,7 +4,7 @@ import { emit } from '../../../outbox/index.ts';
 import { audit } from '../../audit/index.ts';
 import { setContributionsAccepted } from '../../contributors/index.ts';
 import { nextStatus, type WorkflowAction } from '../domain/workflow.ts';
-import { sendRejectionFeedback } from '../effects.ts';
+import { pieceChanged, sendRejectionFeedback } from '../effects.ts';
 import { publishingPolicy, workflowRole } from '../policy.ts';
 import { getPieceState } from '../queries.ts';
 
@@ -52,5 +52,12 @@ export async function transitionPiece(ctx: CommandContext, input: TransitionInpu
       data: { from: piece.status, to, ...(publishedAt ? { publishedAt } : {}), ...(input.feedback ? { feedback: input.feedback } : {}) },
     });
     if (input.action === 'reject') await emit(tx, sendRejectionFeedback, { pieceId: piece.id, feedback }, { key: `${piece.id}:${tx.now.toISOString()}` });
+    // Told once the piece is really out (a scheduled piece: at its publication time), or when it is withdrawn.
+    if (input.action === 'publish' && publishedAt) {
+      await emit(tx, pieceChanged, { pieceId: piece.id, change: 'published' }, { key: `${piece.id}:published:${tx.now.toISOString()}`, notBefore: new Date(publishedAt) });
+    }
+    if (input.action === 'withdraw' && piece.status === 'published') {
+      await emit(tx, pieceChanged, { pieceId: piece.id, change: 'withdrawn' }, { key: `${piece.id}:withdrawn:${tx.now.toISOString()}` });
+    }
   });
 }

@@ -8,6 +8,7 @@ import { slugParams, type ZodTypeProvider } from '../../../shared/http/route-sch
 import { emptyForm } from '../../../shared/views/form-fields.tsx';
 import { proposePiece } from '../commands/propose-piece.ts';
 import { kindPath } from '../domain/kinds.ts';
+import type { PieceSection } from '../piece-extensions.ts';
 import { countPublishedPieces, getPublishedPiece, getThemeBySlug, listPublishedPieces, listThemes, type PublishedFilter } from '../queries.ts';
 import { kindParams, pageQuery, proposalSchema } from '../schemas.ts';
 import { HomePage, kindTitle, ListingPage, ThemesPage } from '../views/listing-pages.tsx';
@@ -18,7 +19,7 @@ import { ThanksView } from '../views/thanks-view.tsx';
 
 const PAGE_SIZE = 18;
 
-export const publicRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (fastify, { deps }) => {
+export const publicRoutes: FastifyPluginAsync<{ deps: AppDeps; pieceSections: readonly PieceSection[] }> = async (fastify, { deps, pieceSections }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
@@ -38,9 +39,11 @@ export const publicRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (fastif
   });
 
   app.get('/pieces/:slug', { schema: { params: slugParams } }, async (req, reply) => {
-    const piece = await getPublishedPiece(db, req.params.slug, deps.now());
+    const now = deps.now();
+    const piece = await getPublishedPiece(db, req.params.slug, now);
     if (!piece) throw new NotFoundError();
-    return sendPage(reply, <PiecePage ctx={viewContext(req, reply)} piece={piece} />);
+    const sections = await Promise.all(pieceSections.map((section) => section({ db, piece, now, actor: req.actor })));
+    return sendPage(reply, <PiecePage ctx={viewContext(req, reply)} piece={piece} sections={sections.filter((s) => s !== null)} />);
   });
 
   app.get('/themes', async (req, reply) => sendPage(reply, <ThemesPage ctx={viewContext(req, reply)} themes={await listThemes(db)} />));

@@ -1,7 +1,8 @@
 import { formatDate } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
-import { Layout } from '../../../shared/views/layout.tsx';
+import { Layout, type HeadLink } from '../../../shared/views/layout.tsx';
 import { mediaUrl } from '../../media/index.ts';
+import type { PieceSectionOutput } from '../piece-extensions.ts';
 import type { PublishedPiece } from '../queries.ts';
 import { Credits, KindBadge, themeName } from './piece-card.tsx';
 
@@ -43,15 +44,19 @@ export function PieceArticle({ ctx, piece, preview }: { ctx: ViewContext; piece:
   const url = `${ctx.baseUrl}/pieces/${piece.slug}`;
   const authors = piece.credits.map((c) => c.name).join(', ');
   return (
-    <article class="piece" lang={piece.language}>
+    // Microformats (h-entry): another site that receives our webmention reads the title, summary, date and text.
+    <article class="piece h-entry" lang={piece.language}>
       <header class="piece-header">
         <p class="card-meta">
           <KindBadge ctx={ctx} kind={piece.kind} />
           {preview ? <span class="badge">{t('piece.preview')}</span> : null}
-          <time dateTime={piece.published_at ?? undefined}>{formatDate(piece.published_at, ctx.lang)}</time>
+          <time class="dt-published" dateTime={piece.published_at ?? undefined}>
+            {formatDate(piece.published_at, ctx.lang)}
+          </time>
         </p>
-        <h1>{piece.title}</h1>
-        <p class="lede">{piece.summary}</p>
+        <h1 class="p-name">{piece.title}</h1>
+        <data class="u-url" value={url} />
+        <p class="lede p-summary">{piece.summary}</p>
         <Credits ctx={ctx} credits={piece.credits} />
         {piece.themes.length ? (
           <ul class="tags" aria-label={t('piece.themes')}>
@@ -64,7 +69,7 @@ export function PieceArticle({ ctx, piece, preview }: { ctx: ViewContext; piece:
         ) : null}
       </header>
       {piece.cover_media_id ? <img class="piece-cover" src={mediaUrl(piece.cover_media_id)} alt={piece.cover_alt} /> : null}
-      <div class="prose" dangerouslySetInnerHTML={{ __html: piece.body_html }} />
+      <div class="prose e-content" dangerouslySetInnerHTML={{ __html: piece.body_html }} />
       <footer class="licence-box" lang={ctx.lang}>
         <h2>{t('licence.title')}</h2>
         <p>
@@ -77,22 +82,38 @@ export function PieceArticle({ ctx, piece, preview }: { ctx: ViewContext; piece:
         <p class="attribution">
           {t('licence.howToCredit')} <q>{`${piece.title} — ${authors} — Open Experience — ${licence.name} — ${url}`}</q>
         </p>
-        <p class="share">
-          {t('share.label')}{' '}
-          <a href={`mailto:?subject=${encodeURIComponent(piece.title)}&body=${encodeURIComponent(url)}`}>{t('share.email')}</a> ·{' '}
-          <a href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`} rel="noopener">
-            LinkedIn
-          </a>{' '}
-          · <a href={`https://mastodonshare.com/?text=${encodeURIComponent(`${piece.title} ${url}`)}`} rel="noopener">Mastodon</a>
-        </p>
+        <div class="share">
+          <p>
+            {t('share.label')}{' '}
+            <a href={`mailto:?subject=${encodeURIComponent(piece.title)}&body=${encodeURIComponent(url)}`}>{t('share.email')}</a> ·{' '}
+            <a href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`} rel="noopener">
+              LinkedIn
+            </a>{' '}
+            {/* Shown by the page's script, which copies the link (no third-party script). */}
+            <button type="button" class="link-button copy-link" data-copy={url} data-copied={t('reach.share.copied')} hidden>
+              {t('reach.share.copyLink')}
+            </button>
+            <span class="copy-status" role="status" aria-live="polite" />
+          </p>
+          {/* The reader's own Mastodon instance, remembered in their browser by the page's script. */}
+          <form class="mastodon-share" method="get" action="/share/mastodon">
+            <input type="hidden" name="text" value={`${piece.title} ${url}`} />
+            <label for="mastodon-instance">{t('reach.share.mastodonInstance')}</label>{' '}
+            <input id="mastodon-instance" name="instance" type="text" inputMode="url" placeholder="mastodon.social" maxLength={253} required />{' '}
+            <button type="submit">{t('reach.share.onMastodon')}</button>
+          </form>
+        </div>
       </footer>
     </article>
   );
 }
 
-export function PiecePage({ ctx, piece, preview }: { ctx: ViewContext; piece: PublishedPiece; preview?: boolean }) {
+/** `sections`: what other modules draw under the article (comments, responses, mentions), with their head links. */
+export function PiecePage({ ctx, piece, preview, sections = [] }: { ctx: ViewContext; piece: PublishedPiece; preview?: boolean; sections?: PieceSectionOutput[] }) {
+  const head: HeadLink[] = sections.flatMap((s) => s.links ?? []);
   return (
     <Layout
+      head={head}
       ctx={ctx}
       meta={{
         title: piece.title,
@@ -106,6 +127,7 @@ export function PiecePage({ ctx, piece, preview }: { ctx: ViewContext; piece: Pu
       }}
     >
       <PieceArticle ctx={ctx} piece={piece} preview={preview} />
+      {sections.map((s) => (s.render ? s.render(ctx) : null))}
     </Layout>
   );
 }
