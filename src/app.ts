@@ -13,19 +13,20 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { accountsPlugin } from './modules/accounts/plugin.tsx';
 import { loadActor } from './modules/accounts/index.ts';
 import { contributorsPlugin } from './modules/contributors/plugin.tsx';
-import { SubjectRegistry } from './modules/contributors/index.ts';
+import { contributorPhotoShown, SubjectRegistry } from './modules/contributors/index.ts';
 import { eventsPlugin } from './modules/events/plugin.ts';
 import { contributorSeatsPerEvent, talkSubjects, ticketingOutstanding } from './modules/events/index.ts';
 import { bookPlugin } from './modules/book/plugin.tsx';
-import { bookSalesReport } from './modules/book/index.ts';
+import { bookChapterSubjects, bookSalesReport, paidBookCheckout, royaltyStatementSection } from './modules/book/index.ts';
 import { ledgerPlugin } from './modules/ledger/plugin.ts';
 import type { BookReport, CounterpartProvider, OutstandingCheck } from './modules/ledger/index.ts';
 import { mediaPlugin } from './modules/media/plugin.ts';
+import type { MediaShownCheck } from './modules/media/index.ts';
 import { mapPlugin } from './modules/map/plugin.ts';
 import { organisationSearchSource, organisationSubjects, type OrganisationHook } from './modules/map/index.ts';
 import { pagesPlugin } from './modules/pages/plugin.tsx';
@@ -34,13 +35,13 @@ import { conversationPlugin } from './modules/conversation/plugin.tsx';
 import { announceMentionEndpoints, discussionSection, responseSubjects, webmentionHook } from './modules/conversation/index.ts';
 import { reachPlugin } from './modules/reach/plugin.tsx';
 import { commentFeedsSection, indexDocuments, pieceSearchSource, searchIndexHook, type SearchSource } from './modules/reach/index.ts';
-import { pieceSubjects } from './modules/publishing/index.ts';
+import { pieceMediaShown, pieceSubjects } from './modules/publishing/index.ts';
 import { sitePlugin } from './modules/site/plugin.ts';
 import { EffectHandlers } from './outbox/handlers.ts';
 import { outboxPlugin } from './outbox/plugin.tsx';
 import { DEFAULT_WORKER_OPTIONS, OutboxWorker, type WorkerOptions } from './outbox/worker.ts';
 import { verifyCsrf } from './shared/http/csrf.ts';
-import { registerErrorHandling } from './shared/http/error-handler.tsx';
+import { plainErrorPage, registerErrorHandling } from './shared/http/error-handler.tsx';
 import { normaliseFormBody, type FormFields, type UploadedFile } from './shared/http/form.ts';
 import { registerPageCache } from './shared/http/page-cache.ts';
 import { zodValidatorCompiler } from './shared/http/route-schema.ts';
@@ -85,18 +86,46 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The outbox worker of this instance: server.ts starts it, tests drain it. */
     outbox: OutboxWorker;
+    /** Every route the modules registered (method and URL pattern): what the route tests walk. */
+    routeList: readonly { method: string; url: string }[];
   }
 }
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
+  // Images come from this site only (texts cannot name another's: shared/markdown.ts), and from
+  // the map's tile server when one is configured (the default basemap is bundled).
+  const siteOrigin = new URL(config.baseUrl).origin;
+  const mapTileOrigin = config.mapTileUrl ? ` ${new URL(config.mapTileUrl.replace(/[{}]/g, '')).origin}` : '';
+  /** Security headers for every response; the CSP allows only our own scripts and styles. */
+  const securityHeaders = (reply: FastifyReply) =>
+    reply.headers({
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'x-frame-options': 'DENY',
+      'content-security-policy': `default-src 'self'; img-src 'self' data:${mapTileOrigin}; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
+    });
   const app = Fastify({
+    // A URL the router cannot even read (a path segment too long, a broken escape): answered before
+    // any hook runs, so with the headers and a plain page here.
+    frameworkErrors: (error, _req, reply) => {
+      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      return securityHeaders(reply).status(status).type('text/html; charset=utf-8').send(plainErrorPage(status));
+    },
     ...(options.logger ? { loggerInstance: options.logger } : { logger: loggerOptions(config.logLevel) }),
     forceCloseConnections: 'idle',
+    // While stopping, a request read from an open connection is answered (with Connection: close), not refused with a 503 (docs/decisions/020).
+    return503OnClosing: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Slugs and ids come in the path; anything longer is malformed.
     routerOptions: { maxParamLength: 200 },
+  });
+
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('routeList', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
 
   app.decorate('site', {
@@ -138,24 +167,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     const lang = req.cookies.oe_lang;
     if (isLang(lang)) req.lang = lang;
   });
-  // A map tile server configured over plain http needs its origin in img-src (https: is allowed already).
-  const mapTileOrigin = config.mapTileUrl?.startsWith('http:') ? ` ${new URL(config.mapTileUrl.replace(/[{}]/g, '')).origin}` : '';
   app.addHook('onRequest', async (_req, reply) => {
-    // Security headers for every response; the CSP allows only our own scripts and styles.
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'DENY');
-    reply.header(
-      'content-security-policy',
-      `default-src 'self'; img-src 'self' data: https:${mapTileOrigin}; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
-    );
+    securityHeaders(reply);
   });
   app.addHook('onRequest', loadActor(deps));
   registerPageCache(app, config.pageCacheSeconds);
   // Before any schema runs: the CSRF token is checked, the route's access rule applied, and the
   // form turned into plain fields.
   app.addHook('preValidation', async (req) => {
-    if (req.routeOptions.config?.csrf !== false) verifyCsrf(req, config.appSecret);
+    if (req.routeOptions.config?.csrf !== false) verifyCsrf(req, config.appSecret, siteOrigin);
     req.routeOptions.config?.authorize?.(req);
     normaliseFormBody(req);
   });
@@ -169,6 +189,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   subjects.register('organisation', organisationSubjects);
   // Approved responses to open challenges credit their authors (contribution kind 'response').
   subjects.register('response', responseSubjects);
+  // Authors of the book's chapters are credited once it is built (contribution kind 'book_chapter').
+  subjects.register('book_chapter', bookChapterSubjects);
   // What the search indexes (and feeds are made of): pieces; the map's organisations can join here.
   // The map's organisations are a source too (under the map's data licence); the index follows
   // each organisation written (the map plugin runs these hooks through the outbox).
@@ -184,19 +206,24 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const counterparts: CounterpartProvider[] = [contributorSeatsPerEvent];
   // Closing an evening's accounts waits until ticketing has no payment or refund outstanding for it.
   const outstanding: OutstandingCheck[] = [ticketingOutstanding];
+  // Stored images are public while something public shows them: a published piece (its cover or
+  // text), a public contributor's photo.
+  const mediaShownBy: MediaShownCheck[] = [pieceMediaShown, contributorPhotoShown];
   // The book's paper sales, shown on the transparency page.
   const bookReports: BookReport[] = [bookSalesReport];
 
   // 4. The modules, each an encapsulated plugin with its routes, hooks, timers and effect handlers.
-  await app.register(mediaPlugin, { deps });
+  await app.register(mediaPlugin, { deps, shownBy: mediaShownBy });
   await app.register(sitePlugin, { deps });
-  await app.register(accountsPlugin, { deps, effects });
+  // A contributor's own account page shows their royalty statement from the book's sales.
+  await app.register(accountsPlugin, { deps, effects, accountSections: [royaltyStatementSection] });
   await app.register(publishingPlugin, { deps, effects, pieceSections, pieceHooks });
   await app.register(contributorsPlugin, { deps, subjects });
   await app.register(pagesPlugin, { deps, effects });
-  await app.register(eventsPlugin, { deps, effects });
+  // The one Stripe webhook also confirms the book's paper orders (sessions of kind 'book_order').
+  await app.register(eventsPlugin, { deps, effects, stripeSessions: { book_order: paidBookCheckout } });
   await app.register(ledgerPlugin, { deps, counterparts, outstanding, bookReports });
-  await app.register(bookPlugin, { deps });
+  await app.register(bookPlugin, { deps, effects });
   await app.register(mapPlugin, { deps, effects, publicDir: PUBLIC_DIR, organisationHooks });
   await app.register(conversationPlugin, { deps, effects });
   await app.register(reachPlugin, { deps, searchSources });

@@ -62,6 +62,14 @@ describe('loadConfig: defaults', () => {
       stripeSecretKey: undefined,
       stripeWebhookSecret: undefined,
       stripeApiUrl: undefined,
+      mapDataLicence: { name: 'ODbL-1.0', url: 'https://opendatacommons.org/licenses/odbl/1-0/' },
+      mapTileUrl: undefined,
+      mapTileAttribution: undefined,
+      mapGeocoderUrl: undefined,
+      commentMaxLinks: 2,
+      sendWebmentions: true,
+      mentionsAllowPrivateAddresses: false,
+      book: { trim: { name: 'A5', widthMm: 148, heightMm: 210 }, bleedMm: 3, shipping: [{ option: 'pickup', perCopy: 0 }, { option: 'france', perCopy: 450 }, { option: 'europe', perCopy: 900 }, { option: 'world', perCopy: 1400 }] },
     };
     expect(config).toEqual(expected);
   });
@@ -139,6 +147,11 @@ describe('loadConfig: accepted values', () => {
       RATE_LIMIT_MULTIPLIER: '3',
       PAGE_CACHE_SECONDS: '0',
       ORGANISATION_SIREN: '123456789',
+      MAP_DATA_LICENCE: 'CC-BY-4.0',
+      MAP_DATA_LICENCE_URL: 'https://creativecommons.org/licenses/by/4.0/',
+      MAP_TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© Tiles Example',
+      MAP_GEOCODER_URL: 'https://geocoder.example/search',
     });
     expect(config).toEqual({
       env: 'production',
@@ -165,6 +178,14 @@ describe('loadConfig: accepted values', () => {
       stripeSecretKey: undefined,
       stripeWebhookSecret: undefined,
       stripeApiUrl: undefined,
+      mapDataLicence: { name: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      mapTileUrl: 'https://tiles.example/{z}/{x}/{y}.png',
+      mapTileAttribution: '© Tiles Example',
+      mapGeocoderUrl: 'https://geocoder.example/search',
+      commentMaxLinks: 2,
+      sendWebmentions: true,
+      mentionsAllowPrivateAddresses: false,
+      book: { trim: { name: 'A5', widthMm: 148, heightMm: 210 }, bleedMm: 3, shipping: [{ option: 'pickup', perCopy: 0 }, { option: 'france', perCopy: 450 }, { option: 'europe', perCopy: 900 }, { option: 'world', perCopy: 1400 }] },
     } satisfies Config);
   });
 
@@ -285,5 +306,14 @@ describe('testConfig', () => {
     expect(config.logLevel).toBe('silent');
     expect(config.appSecret.length).toBeGreaterThanOrEqual(32);
     expect(testConfig({ port: 1234 }).port).toBe(1234);
+  });
+});
+
+describe('loadConfig: conversation settings', () => {
+  it('reads the comment link threshold and the webmention switches, and refuses private fetches in production', () => {
+    const config = loadConfig({ DATA_DIR: tempDir(), APP_SECRET: SECRET, COMMENT_MAX_LINKS: '5', SEND_WEBMENTIONS: 'false', MENTIONS_ALLOW_PRIVATE_ADDRESSES: 'true' });
+    expect([config.commentMaxLinks, config.sendWebmentions, config.mentionsAllowPrivateAddresses]).toEqual([5, false, true]);
+    expect(configError({ DATA_DIR: tempDir(), APP_SECRET: SECRET, COMMENT_MAX_LINKS: '-1' }).problems.join()).toContain('COMMENT_MAX_LINKS');
+    expect(configError({ DATA_DIR: tempDir(), APP_SECRET: SECRET, NODE_ENV: 'production', MENTIONS_ALLOW_PRIVATE_ADDRESSES: 'true' }).problems.join()).toContain('never in production');
   });
 });

@@ -50,6 +50,15 @@ const envSchema = z.object({
   COMMENT_MAX_LINKS: z.coerce.number().int().min(0).max(50).default(2),
   SEND_WEBMENTIONS: booleanFlag.default(true),
   MENTIONS_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),
+  BOOK_TRIM_SIZE: z
+    .string()
+    .regex(/^(A5|A4|B5|US-TRADE|\d{2,3}x\d{2,3})$/i, 'must be A5, A4, B5, US-TRADE or WIDTHxHEIGHT in millimetres (e.g. 140x215)')
+    .default('A5'),
+  BOOK_BLEED_MM: z.coerce.number().min(0).max(10).default(3),
+  BOOK_SHIPPING: z
+    .string()
+    .regex(/^(pickup|france|europe|world):\d{1,4}([.,]\d{1,2})?(,(pickup|france|europe|world):\d{1,4}([.,]\d{1,2})?)*$/, 'must list shipping options with their postage per copy in euros, e.g. pickup:0,france:4.50,world:12')
+    .default('pickup:0,france:4.50,europe:9,world:14'),
 });
 
 export interface Config {
@@ -99,6 +108,31 @@ export interface Config {
    * production (server-side request forgery): two local instances mentioning each other in tests.
    */
   mentionsAllowPrivateAddresses: boolean;
+  /** The paper book: its trim size, the bleed of the printer's PDF, and how copies are shipped (docs/decisions/018-book.md). */
+  book: BookSettings;
+}
+
+export type ShippingOption = 'pickup' | 'france' | 'europe' | 'world';
+
+export interface BookSettings {
+  trim: { name: string; widthMm: number; heightMm: number };
+  /** Millimetres of bleed around each page of the printer's PDF (0: none). */
+  bleedMm: number;
+  /** The shipping options offered in the shop, with their postage per copy in cents. */
+  shipping: { option: ShippingOption; perCopy: number }[];
+}
+
+const TRIM_SIZES: Record<string, [number, number]> = { A5: [148, 210], A4: [210, 297], B5: [176, 250], 'US-TRADE': [152, 229] };
+
+/** Reads BOOK_TRIM_SIZE and BOOK_SHIPPING (already checked by their patterns). */
+function bookSettings(trim: string, bleedMm: number, shipping: string): BookSettings {
+  const named = TRIM_SIZES[trim.toUpperCase()];
+  const [widthMm, heightMm] = named ?? (trim.toLowerCase().split('x').map(Number) as [number, number]);
+  const options = shipping.split(',').map((entry) => {
+    const [option, euros] = entry.split(':') as [ShippingOption, string];
+    return { option, perCopy: Math.round(Number(euros.replace(',', '.')) * 100) };
+  });
+  return { trim: { name: named ? trim.toUpperCase() : `${widthMm}×${heightMm} mm`, widthMm, heightMm }, bleedMm, shipping: options };
 }
 
 export class ConfigError extends Error {
@@ -161,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     commentMaxLinks: e.COMMENT_MAX_LINKS,
     sendWebmentions: e.SEND_WEBMENTIONS,
     mentionsAllowPrivateAddresses: e.MENTIONS_ALLOW_PRIVATE_ADDRESSES,
+    book: bookSettings(e.BOOK_TRIM_SIZE, e.BOOK_BLEED_MM, e.BOOK_SHIPPING),
   };
 }
 
@@ -209,6 +244,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Tests never reach the network: a test that sends webmentions turns this on between local instances.
     sendWebmentions: false,
     mentionsAllowPrivateAddresses: false,
+    book: bookSettings('A5', 3, 'pickup:0,france:4.50,europe:9,world:14'),
     ...overrides,
   };
 }

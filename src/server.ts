@@ -1,6 +1,7 @@
 /**
  * Starts the site: configuration, database, migrations, baseline (and demo content on a brand-new
- * embedded database), then HTTP. SIGTERM/SIGINT finish in-flight requests before closing.
+ * embedded database), then HTTP. SIGTERM/SIGINT stop it without dropping a request: see
+ * graceful-shutdown.ts and docs/decisions/020-graceful-shutdown.md.
  */
 import path from 'node:path';
 import { pino } from 'pino';
@@ -11,6 +12,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { ensureBaseline } from './baseline/ensure-baseline.ts';
 import { DEMO_ACCOUNTS, isEmptyProgramme, seedDemo } from './modules/demo/index.ts';
 import { createMailer } from './shared/mailer.ts';
+import { drainConnections, gracefulShutdown } from './graceful-shutdown.ts';
 
 function readConfig(): Config {
   try {
@@ -39,22 +41,19 @@ async function main(): Promise<void> {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
   const app = await buildApp({ config, database, mailer, now: () => new Date() }, { logger });
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const timer = setTimeout(() => {
-      logger.error('shutdown took more than 10 s; exiting');
-      process.exit(1);
-    }, 10_000);
-    timer.unref();
-    await app.close();
-    await database.close();
-    mailer.close();
-    logger.info('bye');
-    process.exit(0);
-  };
+  // Watched from before the first request, so that a shutdown can end every open connection cleanly.
+  const connections = drainConnections(app.server);
+  const shutdown = gracefulShutdown({
+    connections,
+    // After the drain, Fastify's close(): closes the idle sockets, waits for any last request, then
+    // its onClose hooks stop the outbox worker and the modules' timers.
+    closeApp: () => app.close(),
+    dropConnections: () => app.server.closeAllConnections(),
+    closeDatabase: () => database.close(),
+    closeMailer: () => mailer.close(),
+    log: logger,
+    exit: (code) => process.exit(code),
+  });
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 

@@ -50,4 +50,30 @@ describe.each(DIALECTS)('malformed requests (%s)', (dialect) => {
     const lang = await t.client().get('/lang/en?next=//evil.example');
     expect(lang.headers.location).toBe('/');
   });
+
+  // Issue 12, findings 1 and 2: every `next` goes through one guard; none leads off the site or to a 5xx.
+  const HOSTILE_NEXT = ['/%09/evil.example/phish', '/%0a/x', '/%0d/x', '/%E2%82%AC', '/\u20ac/caf\u00e9', '/\t/evil.example', '//evil.example', '/\\evil.example', 'https://evil.example', '/%5Cevil.example', '/./%2F/evil.example'];
+
+  it('keeps every language-switch redirect on this site, with the site headers', async () => {
+    for (const next of HOSTILE_NEXT) {
+      const raw = next.startsWith('/%') ? next : encodeURIComponent(next);
+      const res = await t.app.inject({ url: `/lang/en?next=${raw}` });
+      expect(res.statusCode, next).toBe(303);
+      expect(res.headers['x-content-type-options'], next).toBe('nosniff');
+      const location = new URL(String(res.headers.location), 'https://site.example');
+      expect(location.origin, next).toBe('https://site.example');
+    }
+  });
+
+  it('keeps the redirect after logging in on this site', async () => {
+    const member = await makeUser(t.db.db, 'member');
+    for (const next of HOSTILE_NEXT) {
+      const c = t.client();
+      const raw = next.startsWith('/%') ? next : encodeURIComponent(next);
+      const res = await c.post(`/account/login?next=${raw}`, { email: member.email, password: PASSWORD });
+      expect(res.statusCode, next).toBe(303);
+      const location = new URL(String(res.headers.location), 'https://site.example');
+      expect(location.origin, next).toBe('https://site.example');
+    }
+  });
 });

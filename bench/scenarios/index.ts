@@ -3,6 +3,7 @@
  * page, `pageScenarios` gives its cached and `-uncached` pair) and list it here.
  * BENCH_SCENARIOS=a,b runs a subset, in the order given.
  */
+import { bookBuildScenario } from './book-build.ts';
 import { mapScenarios } from './map-bbox.ts';
 import { pageScenarios } from './page-vs-bare.ts';
 import { royaltySplitScenario } from './royalty-split.ts';
@@ -34,4 +35,5 @@ export const scenarios: Scenario[] = [
   royaltySplitScenario,
   ticketOrdersScenario,
   ...mapScenarios,
+  bookBuildScenario,
 ];

@@ -73,3 +73,38 @@ export function lockedForUpdate<Q extends { forUpdate(): Q; skipLocked(): Q }>(e
 export function claimable<Q extends { forUpdate(): Q; skipLocked(): Q }>(executor: Executor, query: Q): Q {
   return lockedForUpdate(executor, query, { skipLocked: true });
 }
+
+/**
+ * A statement the database refused for its data: a reference to a row that does not exist (an id
+ * typed into a URL or a form), a second row where one is allowed, a value a CHECK forbids. Each
+ * command checks what it can and says so precisely; this is the net under them, so such input is
+ * a 4xx whatever command it reaches — never a 500. Anything else is passed on as it is.
+ */
+export class ConstraintRefusal extends AppError {
+  constructor(
+    readonly kind: 'missing_reference' | 'duplicate' | 'invalid_value',
+    readonly constraint: string | undefined,
+  ) {
+    super(kind, kind === 'missing_reference' ? 404 : kind === 'duplicate' ? 409 : 422, kind === 'missing_reference' ? 'errors.notFound' : kind === 'duplicate' ? 'errors.conflict' : 'errors.validation');
+  }
+}
+
+const CONSTRAINT_KINDS: Record<string, ConstraintRefusal['kind']> = {
+  // PostgreSQL SQLSTATEs
+  '23503': 'missing_reference',
+  '23505': 'duplicate',
+  '23514': 'invalid_value',
+  '23502': 'invalid_value',
+  // better-sqlite3 extended result codes
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'missing_reference',
+  SQLITE_CONSTRAINT_UNIQUE: 'duplicate',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'duplicate',
+  SQLITE_CONSTRAINT_CHECK: 'invalid_value',
+  SQLITE_CONSTRAINT_NOTNULL: 'invalid_value',
+};
+
+export function constraintRefusalOr(error: unknown): unknown {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: string };
+  const kind = typeof code === 'string' ? CONSTRAINT_KINDS[code] : undefined;
+  return kind ? new ConstraintRefusal(kind, constraint) : error;
+}

@@ -6,6 +6,8 @@ import * as m003 from './migrations/003-ticketing.ts';
 import * as m004 from './migrations/004-outbox-and-seat-counts.ts';
 import * as m005 from './migrations/005-conversation.ts';
 import * as m006 from './migrations/006-map.ts';
+import * as m007 from './migrations/007-book.ts';
+import * as m008 from './migrations/008-hardening.ts';
 
 type DialectMigration = { up(db: import('kysely').Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -17,6 +19,8 @@ const migrations: Record<string, DialectMigration> = {
   '004-outbox-and-seat-counts': m004,
   '005-conversation': m005,
   '006-map': m006,
+  '007-book': m007,
+  '008-hardening': m008,
 };
 
 class StaticProvider implements MigrationProvider {

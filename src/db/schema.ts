@@ -120,6 +120,10 @@ export interface ProposalsTable {
   status: 'new' | 'accepted' | 'declined';
   piece_id: number | null;
   created_at: string;
+  /** When the proposer followed the link in their receipt: only then is the address theirs (008). */
+  email_confirmed_at: string | null;
+  /** The profile an accepted proposal credited (008). */
+  contributor_id: number | null;
 }
 
 export interface PagesTable {
@@ -154,6 +158,14 @@ export interface MediaTable {
   private: Generated<number>;
   created_by: number | null;
   created_at: string;
+  /** The unguessable name it is served under, /media/<key> (008). */
+  key: string;
+}
+
+/** The files a piece shows: its cover and the images of its text (008). */
+export interface PieceMediaTable {
+  piece_id: number;
+  media_id: number;
 }
 
 export interface AuditEventsTable {
@@ -426,6 +438,24 @@ export interface PaymentsTable {
   created_at: string;
 }
 
+/** A payment notification whose amount or currency is not the order's: kept for the organisers, never booked (008). */
+export interface PaymentAnomaliesTable {
+  id: Generated<number>;
+  /** A ticket order ('order') or a paper book order ('book_order'). */
+  subject_type: 'order' | 'book_order';
+  subject_id: number;
+  provider: string;
+  provider_event_id: string;
+  /** In the currency's smallest unit, as the provider said. */
+  amount: number;
+  /** Lower-case ISO 4217, as the provider said. */
+  currency: string;
+  expected_amount: number;
+  expected_currency: string;
+  provider_payment_ref: string | null;
+  created_at: string;
+}
+
 export type OutboxStatus = 'pending' | 'done' | 'dead' | 'dismissed';
 
 export interface OutboxTable {
@@ -466,6 +496,8 @@ export interface DB {
   pages: PagesTable;
   messages: MessagesTable;
   media: MediaTable;
+  piece_media: PieceMediaTable;
+  payment_anomalies: PaymentAnomaliesTable;
   audit_events: AuditEventsTable;
   event_series: EventSeriesTable;
   events: EventsTable;
@@ -741,4 +773,97 @@ export interface DB {
   search_documents: SearchDocumentsTable;
   search_tags: SearchTagsTable;
   search_sources: SearchSourcesTable;
+}
+
+// The book (src/modules/book, migration 007): the columns it adds to `books`, what a book is made
+// of, its builds and their files, and the paper copies ordered. Interfaces merged by TypeScript
+// with the declarations above.
+import type { BookOrderStatus } from '../modules/book/domain/book-order.ts';
+import type { BuildStatus, EntryKind } from '../modules/book/domain/build-status.ts';
+
+export interface BooksTable {
+  subtitle: Generated<string>;
+  edition: Generated<string>;
+  language: Generated<Lang>;
+  cover_media_id: number | null;
+  about_md: Generated<string>;
+  shop_open: Generated<number>;
+  current_build_id: number | null;
+  updated_at: string | null;
+}
+
+export interface BookEntriesTable {
+  id: Generated<number>;
+  book_id: number;
+  position: number;
+  kind: EntryKind;
+  title: string;
+  piece_id: number | null;
+  source_title: string;
+  revision_number: number | null;
+  body_md: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BookBuildsTable {
+  id: Generated<number>;
+  book_id: number;
+  status: BuildStatus;
+  progress: Generated<number>;
+  step: Generated<string>;
+  attempts: Generated<number>;
+  locked_until: string | null;
+  /** JSON: the build report (errors and warnings, each naming its chapter and image). */
+  report: Generated<string>;
+  content_hash: string | null;
+  edition: Generated<string>;
+  requested_by: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface BookFilesTable {
+  build_id: number;
+  path: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  bytes: Buffer;
+}
+
+export interface BookOrdersTable {
+  id: Generated<number>;
+  public_id: string;
+  book_id: number;
+  /** Private, like the address: organisers only. */
+  name: string;
+  email: string;
+  address: string;
+  postal_code: string;
+  city: string;
+  country: string;
+  shipping_option: string;
+  shipping_per_copy: number;
+  quantity: number;
+  unit_price: number;
+  total: number;
+  status: BookOrderStatus;
+  provider: string;
+  provider_ref: string | null;
+  provider_payment_ref: string | null;
+  checkout_url: string | null;
+  sale_id: number | null;
+  lang: Lang;
+  idempotency_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DB {
+  book_entries: BookEntriesTable;
+  book_builds: BookBuildsTable;
+  book_files: BookFilesTable;
+  book_orders: BookOrdersTable;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { markdownToText, renderMarkdown } from './markdown.ts';
+import { foreignImages, markdownToText, renderMarkdown } from './markdown.ts';
 
 const ALLOWED_TAGS = new Set([
   'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'em', 'strong', 's', 'del',
@@ -97,9 +97,9 @@ describe('renderMarkdown: hostile input is neutralised', () => {
     expect(html).toBe('<p>[x]: javascript:alert(1)</p>\n<p>[y][x]</p>\n');
   });
 
-  it('a data: image loses its src (images only load over http/https)', () => {
+  it('a data: image is not shown: its description stays', () => {
     const html = renderMarkdown('![x](data:image/png;base64,iVBORw0KGgo=)');
-    expect(html).toBe('<p><img alt="x" /></p>\n');
+    expect(html).toBe('<p><span>x</span></p>\n');
   });
 
   it('a protocol-relative link loses its href', () => {
@@ -188,16 +188,32 @@ describe('renderMarkdown: normal Markdown', () => {
     expect(renderMarkdown(input)).toBe(expected);
   });
 
-  it('renders images over https with alt and title', () => {
-    expect(renderMarkdown('![alt](https://example.org/a.png "t")')).toBe(
-      '<p><img src="https://example.org/a.png" alt="alt" title="t" /></p>\n',
+  it('renders the site’s own images with alt and title', () => {
+    expect(renderMarkdown('![alt](/media/abcdefghijklmnopqrstuv "t")')).toBe('<p><img src="/media/abcdefghijklmnopqrstuv" alt="alt" title="t" /></p>\n');
+  });
+
+  it('shows an image from another site as a link to it: readers’ browsers never call a third party', () => {
+    expect(renderMarkdown('![alt](https://example.org/a.png "t")')).toBe('<p><a href="https://example.org/a.png" rel="nofollow noopener">alt (https://example.org/a.png)</a></p>\n');
+    for (const src of ['https://example.org/a.png', '//example.org/a.png', '/media/../../x.png', '/media/abcdefghijklmnopqrstuv?x=1', 'http://127.0.0.1/a.png']) {
+      expect(renderMarkdown(`![a](${src})`), src).not.toContain('<img');
+    }
+    expect(foreignImages('![a](https://x.example/y.png) ![b](/media/abcdefghijklmnopqrstuv) [link](https://z.example) ![c](//evil.example/x.png)')).toEqual(['https://x.example/y.png', '//evil.example/x.png']);
+  });
+
+  it('renders table alignment as classes, never as a style the CSP would block', () => {
+    expect(renderMarkdown('| a | b |\n|:-|-:|\n| 1 | 2 |')).toBe(
+      '<table>\n<thead>\n<tr>\n<th class="align-left">a</th>\n<th class="align-right">b</th>\n</tr>\n</thead>\n' +
+        '<tbody>\n<tr>\n<td class="align-left">1</td>\n<td class="align-right">2</td>\n</tr>\n</tbody>\n</table>\n',
     );
   });
 
-  it('renders tables with alignment styles', () => {
-    expect(renderMarkdown('| a | b |\n|:-|-:|\n| 1 | 2 |')).toBe(
-      '<table>\n<thead>\n<tr>\n<th style="text-align:left">a</th>\n<th style="text-align:right">b</th>\n</tr>\n</thead>\n' +
-        '<tbody>\n<tr>\n<td style="text-align:left">1</td>\n<td style="text-align:right">2</td>\n</tr>\n</tbody>\n</table>\n',
+  it('never lets a style attribute or a foreign image through (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('| a | b |\n|:-|:-:|\n| 1 | 2 |\n', '![x](https://e.example/i.png)', '<img src="https://e.example/i.png">', '<p style="color:red">x</p>', '![y](/media/abcdefghijklmnopqrstuv)', 'text ', '\n\n', '[l](https://e.example)'), { maxLength: 12 }), (parts) => {
+        const html = renderMarkdown(parts.join(''));
+        expect(html).not.toMatch(/<[^>]*\sstyle=/i);
+        for (const m of html.matchAll(/<img[^>]*src="([^"]*)"/g)) expect(m[1]).toMatch(/^\/media\/[A-Za-z0-9_-]{22}$/);
+      }),
     );
   });
 

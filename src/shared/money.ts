@@ -90,3 +90,18 @@ export function formatCents(cents: Cents, lang: Lang, currency = 'EUR'): string 
   assertCents(cents, 'cents');
   return currencyFormat(lang, currency).format(decimalString(cents) as Intl.StringNumericLiteral);
 }
+
+/**
+ * An amount a payment provider reported, in the smallest unit of its currency (cents for EUR,
+ * yen for JPY), as a person reads it; an unknown currency code is shown as it is.
+ */
+export function formatMinorUnits(amount: number, currency: string, lang: Lang): string {
+  const code = currency.toUpperCase();
+  try {
+    const format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: code });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(amount / 10 ** digits);
+  } catch {
+    return `${amount} ${code || '?'}`;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PROGRAMME_TIME_ZONE, parseLocalDateTime, toLocalDateTimeInput } from './time.ts';
+import { isSaneDate, PROGRAMME_TIME_ZONE, parseLocalDateTime, toLocalDateTimeInput } from './time.ts';
 
 function iso(value: string): string | null {
   return parseLocalDateTime(value)?.toISOString() ?? null;
@@ -9,6 +9,13 @@ function iso(value: string): string | null {
 describe('parseLocalDateTime (Europe/Paris)', () => {
   it('uses Paris as the programme time zone', () => {
     expect(PROGRAMME_TIME_ZONE).toBe('Europe/Paris');
+  });
+
+  it('keeps the years 0000–0099 where they are (Date.UTC would move them to the 1900s)', () => {
+    expect(parseLocalDateTime('0026-09-01T19:00')?.getUTCFullYear()).toBe(26);
+    expect(isSaneDate(parseLocalDateTime('0026-09-01T19:00')!)).toBe(false);
+    expect(isSaneDate(parseLocalDateTime('1969-07-20T20:00')!)).toBe(false);
+    expect(isSaneDate(parseLocalDateTime('2026-09-01T19:00')!)).toBe(true);
   });
 
   it.each([

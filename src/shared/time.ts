@@ -13,8 +13,21 @@ function offsetMinutes(at: Date, timeZone: string): number {
     second: '2-digit',
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = new Date(0).setUTCFullYear(get('year'), get('month') - 1, get('day')) + ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000;
   return Math.round((asUtc - at.getTime()) / 60000);
+}
+
+/**
+ * The years a date typed into the site may fall in. Anything outside is a typo (0026 for 2026)
+ * or a probe, and calendars, feeds and accounting exports cannot all carry it (iCalendar and
+ * many clients stop at 1970).
+ */
+export const SANE_YEARS = { from: 2000, to: 2100 } as const;
+
+/** Whether an instant falls within SANE_YEARS (in UTC: a day's margin is irrelevant here). */
+export function isSaneDate(at: Date): boolean {
+  const year = at.getUTCFullYear();
+  return Number.isFinite(at.getTime()) && year >= SANE_YEARS.from && year <= SANE_YEARS.to;
 }
 
 /** "2026-12-01T18:30" in Paris → the instant; null when the text is not such a date. */
@@ -23,7 +36,8 @@ export function parseLocalDateTime(value: string, timeZone = PROGRAMME_TIME_ZONE
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const naive = Date.UTC(y, mo - 1, d, h, mi, s);
+  // (Not Date.UTC(y, …): it reads the years 0–99 as 1900–1999.)
+  const naive = new Date(0).setUTCFullYear(y, mo - 1, d) + ((h * 60 + mi) * 60 + s) * 1000;
   // Reject dates that do not exist (31 February rolls over into March).
   if (new Date(naive).getUTCDate() !== d) return null;
   // Two passes settle the offset across a daylight-saving change.

@@ -109,14 +109,12 @@ describe('The network guard itself', () => {
     const v = await visitor();
     await visit(v.page, '/');
     const probe = 'https://example.com/e2e-probe.png';
-    // An image: the site's CSP allows https: images, so only the guard stands between it and the network.
+    // A navigation: the site's CSP refuses foreign images and connections itself, but it does not
+    // govern where the page may go, so only the guard stands between this and the network.
     const [failed] = await Promise.all([
       v.page.waitForEvent('requestfailed', (r) => r.url() === probe),
-      v.page.evaluate((src) => {
-        const img = document.createElement('img');
-        img.alt = '';
-        img.src = src;
-        document.getElementById('main')!.append(img);
+      v.page.evaluate((href) => {
+        window.location.href = href;
       }, probe),
     ]);
     expect(failed.failure()?.errorText).toMatch(/BLOCKED_BY_CLIENT/);

@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/database.ts';
 import type { Actor, Role } from '../../src/shared/actor.ts';
 import { createUser, hashPassword } from '../../src/modules/accounts/index.ts';
 import { createContributor } from '../../src/modules/contributors/index.ts';
-import { savePiece, transitionPiece, type PieceInput } from '../../src/modules/publishing/index.ts';
+import { savePiece, transitionPiece, type SavePieceInput } from '../../src/modules/publishing/index.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -32,7 +32,7 @@ export async function makeContributor(db: Db, overrides: { name?: string; email?
 export async function makePiece(
   db: Db,
   actor: Actor,
-  overrides: Partial<PieceInput> & { publish?: boolean | Date; now?: Date } = {},
+  overrides: Partial<SavePieceInput> & { publish?: boolean | Date; now?: Date } = {},
 ) {
   const now = overrides.now ?? new Date('2026-05-01T00:00:00Z');
   const { publish, now: _, ...input } = overrides;

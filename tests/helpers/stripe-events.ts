@@ -22,7 +22,7 @@ export interface StripeOrderRef {
 export function checkoutEvent(
   eventId: string,
   order: Pick<StripeOrderRef, 'sessionId' | 'paymentIntent' | 'total' | 'publicId' | 'id'>,
-  options: { type?: string; paymentStatus?: 'paid' | 'unpaid' | 'no_payment_required'; amount?: number } = {},
+  options: { type?: string; paymentStatus?: 'paid' | 'unpaid' | 'no_payment_required'; amount?: number; currency?: string } = {},
 ): string {
   return JSON.stringify({
     id: eventId,
@@ -41,7 +41,7 @@ export function checkoutEvent(
         status: 'complete',
         payment_status: options.paymentStatus ?? 'paid',
         amount_total: options.amount ?? order.total,
-        currency: 'eur',
+        currency: options.currency ?? 'eur',
         customer_email: null,
         payment_intent: order.paymentIntent,
         client_reference_id: order.publicId,

@@ -51,6 +51,7 @@ export function formBody(fields: Fields): string {
 export class TestClient {
   private readonly cookies = new Map<string, string>();
   private token: string | undefined;
+  private tokenBinding = '';
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -87,11 +88,14 @@ export class TestClient {
 
   /** The CSRF token a browser would find in a form (taken from the contact page). */
   async csrfToken(): Promise<string> {
-    if (this.token && this.cookies.has('oe_csrf')) return this.token;
+    // A token belongs to the CSRF cookie and to the session: a new session (logging in or out) needs a new one.
+    const binding = `${this.cookies.get('oe_csrf')}|${this.cookies.get('oe_session') ?? ''}`;
+    if (this.token && this.cookies.has('oe_csrf') && this.tokenBinding === binding) return this.token;
     const res = await this.get('/contact');
     const match = /name="_csrf" value="([^"]+)"/.exec(res.body);
     if (!match) throw new Error('no CSRF field on /contact');
     this.token = match[1]!;
+    this.tokenBinding = `${this.cookies.get('oe_csrf')}|${this.cookies.get('oe_session') ?? ''}`;
     return this.token;
   }
 

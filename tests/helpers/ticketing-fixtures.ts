@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
-import { addTicketType, saveEvent } from '../../src/modules/events/index.ts';
+import { addTicketType, saveEvent, type OrderOutcome, type PlacedOrder } from '../../src/modules/events/index.ts';
 
 /** The test clock's start (the same as createTestApp's). */
 export const T0 = new Date('2026-06-01T10:00:00Z');
@@ -102,3 +102,9 @@ export async function countRows(db: Db, table: 'payments' | 'ledger_transactions
 
 /** A distinct form key (the order form's one-time key: 16–64 of [A-Za-z0-9_-]). */
 export const formKey = () => randomBytes(16).toString('base64url');
+
+/** The order an outcome placed; fails the test when the address was told by email instead. */
+export function placedOrder(outcome: OrderOutcome): PlacedOrder {
+  if (outcome.kind !== 'placed') throw new Error(`expected an order to be placed, got ${outcome.kind}`);
+  return outcome;
+}

@@ -128,6 +128,7 @@ function accessibleMarker(latlng: L.LatLngExpression, html: string, className: s
 }
 
 async function start(el: HTMLElement): Promise<void> {
+  performance.mark('map:start');
   const labels = JSON.parse(el.dataset.labels ?? '{}') as Labels;
   const mode = el.dataset.mode;
   if (mode === 'single') return single(el);
@@ -190,28 +191,26 @@ interface PointsFile {
   points: [number, number, number][];
 }
 
+interface ClustersFile {
+  total: number;
+  cells: [number, number, number, number][];
+}
+
+/**
+ * Two steps, so the map is drawn clustered at once whatever the number of organisations: first
+ * the server's grid of counts for this zoom (a small, cached file), then — once the points have
+ * arrived and Supercluster has indexed them in the browser — the real clusters, which follow
+ * every move without asking the server.
+ */
 async function browse(el: HTMLElement, labels: Labels, embed: boolean): Promise<void> {
   const started = performance.now();
+  const filter = el.dataset.filter ?? '';
   const pointsPromise = fetch(el.dataset.points!).then((r) => r.json() as Promise<PointsFile>);
   const map = newMap(el);
   const box = (el.dataset.bbox ?? '').split(',').map(Number);
   if (box.length === 4 && box.every(Number.isFinite)) map.fitBounds([[box[1]!, box[0]!], [box[3]!, box[2]!]]);
   else map.setView([30, 5], 2);
-
-  const { points } = await pointsPromise;
-  const index = new Supercluster<PointProps, PointProps>({ radius: 60, maxZoom: 16, minPoints: 2 });
-  index.load(points.map(([id, lat, lng]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties: { id } })));
-  if (!el.dataset.bbox && points.length) {
-    let [south, west, north, east] = [90, 180, -90, -180];
-    for (const [, lat, lng] of points) {
-      if (lat < south) south = lat;
-      if (lat > north) north = lat;
-      if (lng < west) west = lng;
-      if (lng > east) east = lng;
-    }
-    const bounds = L.latLngBounds([south, west], [north, east]);
-    if (bounds.isValid()) map.fitBounds(bounds.pad(0.1), { maxZoom: 10 });
-  }
+  performance.mark('map:created');
 
   const markers = L.layerGroup().addTo(map);
   const popupFor = async (marker: L.Marker, id: number) => {
@@ -223,44 +222,94 @@ async function browse(el: HTMLElement, labels: Labels, embed: boolean): Promise<
       .bindPopup(`<strong>${escapeHtml(item.name)}</strong><br>${escapeHtml([item.city, item.country].filter(Boolean).join(', '))}<br><a href="/map/organisations/${encodeURIComponent(item.slug)}"${target}>${escapeHtml(label(labels, 'open'))}</a>`)
       .openPopup();
   };
-  const render = () => {
+  const clusterMarker = (lat: number, lng: number, count: number, abbreviated: string | number, zoomTo: () => number) => {
+    const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+    const marker = accessibleMarker([lat, lng], `<span>${abbreviated}</span>`, 'map-cluster', size, label(labels, 'cluster', count));
+    marker.on('click', () => map.setView([lat, lng], Math.min(zoomTo(), 18)));
+    return marker;
+  };
+  const pointMarker = (lat: number, lng: number, id: number) => {
+    const marker = accessibleMarker([lat, lng], '<span class="map-dot"></span>', 'map-point', 18, `#${id}`);
+    marker.on('click', () => void popupFor(marker, id));
+    return marker;
+  };
+  const visibleBox = () => {
     const b = map.getBounds();
-    const west = Math.max(-180, b.getWest());
-    const east = Math.min(180, b.getEast());
-    const clusters = index.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())], Math.round(map.getZoom()));
+    return [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())] as [number, number, number, number];
+  };
+
+  // 1. The server's grid for this view.
+  let index: Supercluster<PointProps, PointProps> | null = null;
+  let gridGeneration = 0;
+  const drawGrid = async (): Promise<number> => {
+    const zoom = Math.round(map.getZoom());
+    // The world views are the same for everyone (cached, preloaded); closer, only the area shown.
+    const area = zoom > 3 ? `&bbox=${visibleBox().map((x) => x.toFixed(4)).join(',')}` : '';
+    const mine = ++gridGeneration;
+    const grid = (await (await fetch(`/map/clusters.json?zoom=${zoom}${filter ? `&${filter}` : ''}${area}`)).json()) as ClustersFile;
+    if (index || mine !== gridGeneration) return grid.total;
+    markers.clearLayers();
+    for (const [lat, lng, count, id] of grid.cells) markers.addLayer(count > 1 ? clusterMarker(lat, lng, count, count >= 1000 ? `${Math.round(count / 100) / 10}k` : count, () => zoom + 2) : pointMarker(lat, lng, id));
+    return grid.total;
+  };
+  // 2. The browser's own clusters.
+  const render = (): number => {
+    if (!index) return 0;
+    const clusters = index.getClusters(visibleBox(), Math.round(map.getZoom()));
     markers.clearLayers();
     let inView = 0;
     for (const c of clusters) {
       const [lng, lat] = c.geometry.coordinates as [number, number];
       const props = c.properties as Supercluster.AnyProps;
       if (props.cluster) {
-        const count = props.point_count as number;
-        inView += count;
-        const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
-        const marker = accessibleMarker([lat, lng], `<span>${props.point_count_abbreviated}</span>`, 'map-cluster', size, label(labels, 'cluster', count));
-        marker.on('click', () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(props.cluster_id as number), 18)));
-        markers.addLayer(marker);
+        inView += props.point_count as number;
+        const clusterIndex = index;
+        markers.addLayer(clusterMarker(lat, lng, props.point_count as number, props.point_count_abbreviated as string, () => clusterIndex.getClusterExpansionZoom(props.cluster_id as number)));
       } else {
         inView += 1;
-        const id = (props as PointProps).id;
-        const marker = accessibleMarker([lat, lng], '<span class="map-dot"></span>', 'map-point', 18, `#${id}`);
-        marker.on('click', () => void popupFor(marker, id));
-        markers.addLayer(marker);
+        markers.addLayer(pointMarker(lat, lng, (props as PointProps).id));
       }
     }
     return inView;
   };
+  const update = async (): Promise<number> => (index ? render() : drawGrid());
 
-  const count = render();
+  const total = await drawGrid();
   el.dataset.ready = 'true';
   el.dataset.renderMs = String(Math.round(performance.now() - started));
   // Milliseconds since the navigation started (the benchmark reads it).
   el.dataset.readyAt = String(Math.round(performance.now()));
-  el.dataset.points = String(points.length);
+  el.dataset.points = String(total);
   el.dataset.markers = String(markers.getLayers().length);
-  void count;
+  performance.mark('map:drawn');
+
+  void pointsPromise.then(({ points }) => {
+    performance.mark('map:points');
+    // Clusters up to zoom 14 (a few hundred metres): beyond it, single organisations are shown as they are.
+    const built = new Supercluster<PointProps, PointProps>({ radius: 60, maxZoom: 14, minPoints: 2 });
+    built.load(points.map(([id, lat, lng]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties: { id } })));
+    index = built;
+    render();
+    if (!el.dataset.bbox && points.length) {
+      let [south, west, north, east] = [90, 180, -90, -180];
+      for (const [, lat, lng] of points) {
+        if (lat < south) south = lat;
+        if (lat > north) north = lat;
+        if (lng < west) west = lng;
+        if (lng > east) east = lng;
+      }
+      // Organisations all over the world: the world view is already right.
+      const bounds = L.latLngBounds([south, west], [north, east]);
+      if (bounds.isValid() && east - west < 180) map.fitBounds(bounds.pad(0.1), { maxZoom: 10 });
+    }
+    el.dataset.indexed = 'true';
+    el.dataset.indexedAt = String(Math.round(performance.now()));
+    el.dataset.markers = String(markers.getLayers().length);
+    performance.mark('map:indexed');
+  });
+
   if (embed) {
-    map.on('moveend', render);
+    map.on('moveend', () => void update());
     return;
   }
 
@@ -271,7 +320,7 @@ async function browse(el: HTMLElement, labels: Labels, embed: boolean): Promise<
   let moved = false;
   let generation = 0;
   const refreshList = async () => {
-    const n = render();
+    const n = await update();
     if (!moved || !list) return;
     const b = map.getBounds();
     const bbox = [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth())].map((x) => x.toFixed(5)).join(',');

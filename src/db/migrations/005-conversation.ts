@@ -147,6 +147,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addUniqueConstraint('search_documents_source_uq', ['source', 'source_id'])
     .execute();
   await db.schema.createIndex('search_documents_published_idx').on('search_documents').columns(['source', 'published_at']).execute();
+  // The feeds' version: the last write to a source's documents.
+  await db.schema.createIndex('search_documents_indexed_idx').on('search_documents').columns(['source', 'indexed_at']).execute();
 
   // Filters: theme:<id>, contributor:<slug>… (a source names its own).
   await db.schema

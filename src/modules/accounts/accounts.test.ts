@@ -24,16 +24,41 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
     expect(early.statusCode).toBe(403);
     expect(early.body).toContain('Confirmez d’abord votre adresse');
 
-    const confirm = await c.get(new URL(link!).pathname);
+    // Opening the link changes nothing by itself: it shows a page whose button confirms.
+    const page = await c.get(new URL(link!).pathname);
+    expect(page.statusCode).toBe(200);
+    expect(c.cookie('oe_session')).toBeUndefined();
+    const confirm = await c.post(new URL(link!).pathname);
     expect(confirm.statusCode).toBe(303);
     expect(c.cookie('oe_session')).toBeTruthy();
     const account = await c.get('/account');
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain('Zoé Nouvelle');
     // A confirmation link works once.
-    const again = await t.client().get(new URL(link!).pathname);
+    const again = await t.client().post(new URL(link!).pathname);
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('n’est plus valable');
+  });
+
+  // Issue 12 (login CSRF): opening /account/confirm/<token> logged the browser into the account
+  // owning the token, so an attacker could switch a victim into the attacker's account.
+  it('never switches a logged-in person into the account of a confirmation link, and a GET logs nobody in', async () => {
+    const victim = await makeUser(t.db.db, 'member');
+    const browser = t.client();
+    await browser.login(victim.email, PASSWORD);
+    const before = browser.cookie('oe_session');
+    await t.client().post('/account/signup', { displayName: 'Attacker', email: 'attacker@example.org', password: 'an attacker password' });
+    const attackerLink = new URL(t.mailer.linkTo('attacker@example.org')!).pathname;
+    // The attacker's page makes the victim's browser open the link: nothing happens.
+    expect((await browser.get(attackerLink)).statusCode).toBe(200);
+    expect(browser.cookie('oe_session')).toBe(before);
+    // Even posted (which a cross-site page cannot do: the CSRF token), the victim stays themselves.
+    const posted = await browser.post(attackerLink);
+    expect(posted.statusCode).toBe(303);
+    expect(browser.cookie('oe_session')).toBe(before);
+    expect((await browser.get('/account')).body).toContain(victim.email);
+    // A cross-site POST without this browser's token is refused.
+    expect((await browser.post(attackerLink, {}, { csrf: false })).statusCode).toBe(403);
   });
 
   it('does not reveal whether an address already has an account', async () => {
@@ -111,6 +136,40 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
     expect(crossed.statusCode).toBe(403);
   });
 
+  it('binds CSRF tokens to the session, and refuses a request another site sent', async () => {
+    const victimUser = await makeUser(t.db.db, 'member');
+    // The attacker's own browser gets a valid pair (cookie, token)…
+    const attacker = t.client();
+    const plantedToken = await attacker.csrfToken();
+    const plantedCookie = attacker.cookie('oe_csrf')!;
+    // …plants the cookie in the victim's logged-in browser (a neighbouring subdomain can), and forges a form.
+    const victim = t.client();
+    await victim.login(victimUser.email, PASSWORD);
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/account/logout',
+      payload: `_csrf=${encodeURIComponent(plantedToken)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `oe_csrf=${plantedCookie}; oe_session=${victim.cookie('oe_session')}` },
+    });
+    expect(forged.statusCode).toBe(403);
+    // A token taken before logging in is no longer good once logged in.
+    const before = t.client();
+    const anonymousToken = await before.csrfToken();
+    await before.login(victimUser.email, PASSWORD);
+    expect((await before.post('/account/logout', { _csrf: anonymousToken }, { csrf: false })).statusCode).toBe(403);
+
+    // The browser's own word: another site's Origin, or Sec-Fetch-Site, is refused even with a good token.
+    const c = t.client();
+    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }] as Record<string, string>[]) {
+      expect((await c.post('/contact', { name: 'X', email: 'x@example.org', message: 'Bonjour, un message.' }, { headers })).statusCode, JSON.stringify(headers)).toBe(403);
+    }
+    // This site's own origin (its public address, or the one the request was sent to) passes.
+    for (const headers of [{ origin: t.app.site.baseUrl.replace(/\/$/, '') }, { origin: 'http://localhost:80' }, { 'sec-fetch-site': 'same-origin' }] as Record<string, string>[]) {
+      const res = await c.post('/account/login', { email: victimUser.email, password: PASSWORD }, { headers: { ...headers, host: 'localhost:80' } });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(303);
+    }
+  });
+
   it('emits the confirmation email in the sign-up transaction and sends it only on delivery, with a fresh link', async () => {
     const ctx = { db: t.db.db, actor: null, now: t.clock.now };
     const before = t.mailer.sent.length;
@@ -136,7 +195,7 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
     expect(tokens).toHaveLength(1);
     expect(tokens[0]!.purpose).toBe('confirm_email');
     expect(tokens[0]!.token_hash).not.toBe(token);
-    expect((await t.client().get(new URL(link).pathname)).statusCode).toBe(303);
+    expect((await t.client().post(new URL(link).pathname)).statusCode).toBe(303);
   });
 
   it('writes nothing, not even the email, when the command’s transaction rolls back', async () => {
@@ -151,22 +210,28 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
     expect(t.mailer.lastTo('rolled.back@example.org')).toBeUndefined();
   });
 
-  it('emits a reset email for a known address only, and each request gets its own link', async () => {
+  it('does the same work for a known and an unknown address; only the known one gets a link, each request its own', async () => {
     const { id, email } = await makeUser(t.db.db, 'member');
     const ctx = { db: t.db.db, actor: null, now: t.clock.now };
-    const pending = () => t.db.db.selectFrom('outbox').select(['payload']).where('kind', '=', 'accounts.send_password_reset').where('status', '=', 'pending').execute();
+    const pending = () => t.db.db.selectFrom('outbox').select(['payload']).where('kind', '=', 'accounts.send_password_reset').where('status', '=', 'pending').orderBy('id').execute();
+    const audits = () => t.db.db.selectFrom('audit_events').select(['actor_user_id']).where('action', '=', 'account.reset_requested').where('subject_id', '=', id).execute();
+    // The request writes one outbox row in both cases, and nothing else: no lookup, no audit yet.
     await requestPasswordReset(ctx, { email: 'nobody.here@example.org', lang: 'fr' });
-    expect(await pending()).toEqual([]);
     await requestPasswordReset(ctx, { email, lang: 'fr' });
     await requestPasswordReset(ctx, { email, lang: 'fr' });
-    expect((await pending()).map((r) => JSON.parse(r.payload))).toEqual([{ userId: id, lang: 'fr' }, { userId: id, lang: 'fr' }]);
+    expect((await pending()).map((r) => JSON.parse(r.payload))).toEqual([
+      { email: 'nobody.here@example.org', lang: 'fr' },
+      { email, lang: 'fr' },
+      { email, lang: 'fr' },
+    ]);
+    expect(await audits()).toEqual([]);
     const before = t.mailer.sent.length;
     await t.deliver();
     const sent = t.mailer.sent.slice(before);
     expect(sent.map((m) => m.to)).toEqual([email, email]);
     expect(sent[0]!.text).not.toBe(sent[1]!.text);
-    const audit = await t.db.db.selectFrom('audit_events').select(['actor_user_id']).where('action', '=', 'account.reset_requested').where('subject_id', '=', id).execute();
-    expect(audit).toEqual([{ actor_user_id: null }, { actor_user_id: null }]);
+    expect(await audits()).toEqual([{ actor_user_id: null }, { actor_user_id: null }]);
+    expect(await pending()).toEqual([]);
   });
 
   it('keeps the address on the login form when the password is wrong or the address unconfirmed', async () => {

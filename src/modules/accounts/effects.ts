@@ -7,7 +7,8 @@ import type { AppDeps } from '../../app-deps.ts';
 import { defineEffect, PermanentFailure, type Delivery, type EffectHandlers } from '../../outbox/index.ts';
 import { translator, type Lang } from '../../shared/i18n/index.ts';
 import { issueToken, type TokenPurpose } from './commands/issue-token.ts';
-import { getMailRecipient } from './queries.ts';
+import { recordResetRequested } from './commands/record-reset-requested.ts';
+import { getMailRecipient, getUserIdByEmail } from './queries.ts';
 
 interface AccountEmail {
   userId: number;
@@ -18,8 +19,11 @@ interface AccountEmail {
 export const sendConfirmation = defineEffect<AccountEmail>('accounts.send_confirmation');
 /** Someone tried to sign up with an address that already has an account: its owner is told, and nobody else. */
 export const sendAccountExists = defineEffect<AccountEmail>('accounts.account_exists');
-/** The link to choose a new password. */
-export const sendPasswordReset = defineEffect<AccountEmail>('accounts.send_password_reset');
+/**
+ * The link to choose a new password, to whatever account the address has (if any: a request
+ * never looks, see requestPasswordReset). `userId` is the shape of rows written before.
+ */
+export const sendPasswordReset = defineEffect<{ email: string; lang: Lang } | AccountEmail>('accounts.send_password_reset');
 
 export function handleAccountsEffects(effects: EffectHandlers, deps: Pick<AppDeps, 'config' | 'mailer'>): void {
   const recipientOf = async (delivery: Delivery, userId: number) => {
@@ -49,8 +53,13 @@ export function handleAccountsEffects(effects: EffectHandlers, deps: Pick<AppDep
     await deps.mailer.send({ to: user.email, subject: t('mail.exists.subject'), text: t('mail.exists.body', { link }), messageKey: delivery.key });
   });
 
-  effects.handle(sendPasswordReset, async ({ userId, lang }, delivery) => {
+  effects.handle(sendPasswordReset, async (payload, delivery) => {
+    const userId = 'userId' in payload ? payload.userId : await getUserIdByEmail(delivery.db, payload.email);
+    // No account at this address: nothing to send, and nobody was told either way.
+    if (userId === null) return;
     const user = await recipientOf(delivery, userId);
+    await recordResetRequested({ db: delivery.db, actor: null, now: delivery.now }, { userId });
+    const { lang } = payload;
     const t = translator(lang);
     const link = await linkFor(delivery, userId, 'reset_password', 'reset');
     await deps.mailer.send({ to: user.email, subject: t('mail.reset.subject'), text: t('mail.reset.body', { link }), messageKey: delivery.key });

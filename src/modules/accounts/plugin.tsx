@@ -11,6 +11,7 @@ import { idParams, type ZodTypeProvider } from '../../shared/http/route-schema.t
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import { emptyForm } from '../../shared/views/form-fields.tsx';
 import { listContributorOptions } from '../contributors/index.ts';
+import type { AccountSection } from './account-sections.ts';
 import { confirmEmail } from './commands/confirm-email.ts';
 import { logIn } from './commands/log-in.ts';
 import { requestPasswordReset, resetPassword } from './commands/reset-password.ts';
@@ -23,10 +24,11 @@ import { accountsPolicy } from './policy.ts';
 import { getAccount, listUsers } from './queries.ts';
 import { logInQuery, logInSchema, newPasswordSchema, resetRequestSchema, roleSchema, signUpSchema, tokenParams } from './schemas.ts';
 import { SESSION_COOKIE } from './session-hook.ts';
-import { AccountPage, LoginPage, MessagePage, NewPasswordPage, ResetRequestPage, SignUpPage } from './views/auth-pages.tsx';
+import { AccountPage, ConfirmPage, LoginPage, MessagePage, NewPasswordPage, ResetRequestPage, SignUpPage } from './views/auth-pages.tsx';
 import { UsersPage } from './views/users-page.tsx';
 
-export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers }> = async (fastify, { deps, effects }) => {
+/** `accountSections`: what other modules add to one's own account page (wired in app.ts). */
+export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers; accountSections?: readonly AccountSection[] }> = async (fastify, { deps, effects, accountSections = [] }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   handleAccountsEffects(effects, deps);
@@ -78,8 +80,14 @@ export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: Effect
     return checkEmailPage(req, reply, 'accounts.checkEmail');
   });
 
-  app.get('/account/confirm/:token', { schema: { params: tokenParams } }, async (req, reply) => {
-    const { cookie } = await confirmEmail(commandContext(req), { token: req.params.token });
+  // The link opens a page; confirming is a POST from it (see confirmEmail).
+  app.get('/account/confirm/:token', { schema: { params: tokenParams } }, async (req, reply) =>
+    sendPage(reply, <ConfirmPage ctx={viewContext(req, reply)} token={req.params.token} loggedIn={req.actor !== null} />),
+  );
+
+  app.post('/account/confirm/:token', { schema: { params: tokenParams }, config: { rateLimit: perMinute(10) } }, async (req, reply) => {
+    const { cookie } = await confirmEmail(commandContext(req), { token: req.params.token, logIn: req.actor === null });
+    if (!cookie) return redirectWithFlash(req, reply, '/account', 'accounts.emailConfirmedOther');
     startSession(req, reply, cookie);
     return redirectWithFlash(req, reply, '/account', 'accounts.emailConfirmed');
   });
@@ -118,7 +126,9 @@ export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: Effect
     const actor = accountsPolicy.authorize(req.actor, 'viewOwnAccount');
     const account = await getAccount(db, actor.id);
     if (!account) throw new NotFoundError();
-    return sendPage(reply, <AccountPage ctx={viewContext(req, reply)} account={account} />);
+    const sections = (await Promise.all(accountSections.map((section) => section({ db, actor, now: deps.now() })))).filter((s) => s !== null);
+    const ctx = viewContext(req, reply);
+    return sendPage(reply, <AccountPage ctx={ctx} account={account} sections={sections.map((draw) => draw(ctx))} />);
   });
 
   // The admins' list of accounts, with each one's role and contributor profile.

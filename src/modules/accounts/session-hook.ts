@@ -1,9 +1,10 @@
 import type { onRequestAsyncHookHandler } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
+import { SESSION_COOKIE } from '../../shared/http/cookies.ts';
 import { getActorBySessionHash } from './queries.ts';
 import { hashSecretToken } from './secret-token.ts';
 
-export const SESSION_COOKIE = 'oe_session';
+export { SESSION_COOKIE } from '../../shared/http/cookies.ts';
 
 /** The hook that loads the person behind the session cookie, if any, before every route (app.ts adds it). */
 export function loadActor(deps: AppDeps): onRequestAsyncHookHandler {

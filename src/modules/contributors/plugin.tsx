@@ -26,7 +26,7 @@ export const contributorsPlugin: FastifyPluginAsync<{ deps: AppDeps; subjects: S
   });
 
   app.get('/contributors/:slug', { schema: { params: slugParams } }, async (req, reply) => {
-    const contributor = await getPublicContributor(db, req.params.slug);
+    const contributor = await getPublicContributor(db, req.params.slug, deps.now());
     if (!contributor) throw new NotFoundError();
     const items = await listContributionItems(db, subjects, contributor.id, deps.now());
     return sendPage(reply, <ContributorPage ctx={viewContext(req, reply)} contributor={contributor} links={parseLinks(contributor.links)} items={items} />);
@@ -40,11 +40,11 @@ export const contributorsPlugin: FastifyPluginAsync<{ deps: AppDeps; subjects: S
     });
 
     const newProfileForm: FormRenderer = (req, reply, { form, status }) =>
-      sendPage(reply, <ContributorFormPage ctx={viewContext(req, reply)} form={form} id={null} photoMediaId={null} />, status);
+      sendPage(reply, <ContributorFormPage ctx={viewContext(req, reply)} form={form} id={null} photoKey={null} />, status);
     const profileForm: FormRenderer = async (req, reply, { form, status }) => {
       const { id } = idParams.parse(req.params);
-      const photoMediaId = (await getContributorForEditing(db, id))?.photo_media_id ?? null;
-      return sendPage(reply, <ContributorFormPage ctx={viewContext(req, reply)} form={form} id={id} photoMediaId={photoMediaId} />, status);
+      const photoKey = (await getContributorForEditing(db, id))?.photo_key ?? null;
+      return sendPage(reply, <ContributorFormPage ctx={viewContext(req, reply)} form={form} id={id} photoKey={photoKey} />, status);
     };
 
     editors.get('/editor/contributors', async (req, reply) => {
@@ -52,7 +52,7 @@ export const contributorsPlugin: FastifyPluginAsync<{ deps: AppDeps; subjects: S
     });
 
     editors.get('/editor/contributors/new', async (req, reply) => {
-      return sendPage(reply, <ContributorFormPage ctx={viewContext(req, reply)} form={{ values: { public_name: 'on' }, errors: {} }} id={null} photoMediaId={null} />);
+      return sendPage(reply, <ContributorFormPage ctx={viewContext(req, reply)} form={{ values: { public_name: 'on' }, errors: {} }} id={null} photoKey={null} />);
     });
 
     editors.post('/editor/contributors', { schema: { body: contributorSchema }, config: { form: newProfileForm } }, async (req, reply) => {
@@ -64,7 +64,7 @@ export const contributorsPlugin: FastifyPluginAsync<{ deps: AppDeps; subjects: S
       const c = await getContributorForEditing(db, req.params.id);
       if (!c) throw new NotFoundError();
       const values = { name: c.name, slug: c.slug, bio: c.bio, links: linksToText(parseLinks(c.links)), email: c.email ?? '', public_name: c.public_name ? 'on' : '' };
-      return sendPage(reply, <ContributorFormPage ctx={viewContext(req, reply)} form={{ values, errors: {} }} id={c.id} photoMediaId={c.photo_media_id} />);
+      return sendPage(reply, <ContributorFormPage ctx={viewContext(req, reply)} form={{ values, errors: {} }} id={c.id} photoKey={c.photo_key} />);
     });
 
     editors.post('/editor/contributors/:id', { schema: { params: idParams, body: contributorSchema }, config: { form: profileForm } }, async (req, reply) => {

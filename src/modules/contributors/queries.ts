@@ -1,13 +1,21 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { mediaKeysOf } from '../media/index.ts';
 import { standingFrom, type ContributionFact, type Standing } from './domain/eligibility.ts';
 import type { ContributionItem, SubjectRegistry } from './subjects.ts';
 
 /** Public columns only: the email is never selected for a public page. */
 const publicColumns = ['contributors.id', 'contributors.slug', 'contributors.name', 'contributors.bio', 'contributors.photo_media_id', 'contributors.links'] as const;
 
+/** Adds each profile's photo key (its URL) in one query. */
+async function withPhotoKeys<T extends { photo_media_id: number | null }>(db: Executor, rows: T[]): Promise<(T & { photo_key: string | null })[]> {
+  const keys = await mediaKeysOf(db, rows.map((r) => r.photo_media_id));
+  return rows.map((r) => ({ ...r, photo_key: r.photo_media_id === null ? null : (keys.get(r.photo_media_id) ?? null) }));
+}
+
 export async function listPublicContributors(db: Executor, now: Date) {
-  return db
+  const rows = await db
     .selectFrom('contributors')
     .innerJoin('contributions', 'contributions.contributor_id', 'contributors.id')
     .select([...publicColumns, sql<number>`count(contributions.id)`.as('contribution_count')])
@@ -16,10 +24,47 @@ export async function listPublicContributors(db: Executor, now: Date) {
     .groupBy(publicColumns)
     .orderBy('contributors.name')
     .execute();
+  return withPhotoKeys(db, rows);
 }
 
-export async function getPublicContributor(db: Executor, slug: string) {
-  return db.selectFrom('contributors').select(publicColumns).where('slug', '=', slug).executeTakeFirst();
+/** A contribution that counts publicly: accepted (its piece published, its talk held) by `now`. */
+function hasPublicContribution(now: Date) {
+  return (eb: ExpressionBuilder<DB, 'contributors'>) =>
+    eb.exists(
+      eb
+        .selectFrom('contributions')
+        .select('contributions.id')
+        .whereRef('contributions.contributor_id', '=', 'contributors.id')
+        .where('contributions.accepted_at', 'is not', null)
+        .where('contributions.accepted_at', '<=', now.toISOString()),
+    );
+}
+
+/**
+ * A contributor's public page: only once they have a public contribution. Before that (someone
+ * who sent a proposal, a profile an editor prepared) there is no page: it would tell the world
+ * about a person who has not appeared in the programme.
+ */
+export async function getPublicContributor(db: Executor, slug: string, now: Date) {
+  const row = await db.selectFrom('contributors').select(publicColumns).where('slug', '=', slug).where(hasPublicContribution(now)).executeTakeFirst();
+  return row ? (await withPhotoKeys(db, [row]))[0] : undefined;
+}
+
+/**
+ * Whom a writer may credit on a piece: editors, anyone in the registry; others, the people who
+ * appear publicly by name (a public contribution and the "appear by name" choice), themselves,
+ * and whoever the piece credits already.
+ */
+export async function listCreditableContributors(db: Executor, input: { now: Date; everyone: boolean; ownId: number | null; keepIds: number[]; among?: number[] }) {
+  let query = db.selectFrom('contributors').select(['id', 'name']).orderBy('name');
+  // (Checking a form's ids: only those.)
+  if (input.among) query = query.where('contributors.id', 'in', input.among.length ? input.among : [0]);
+  if (!input.everyone) {
+    const named = (eb: ExpressionBuilder<DB, 'contributors'>) => eb.and([eb('contributors.public_name', '=', 1), hasPublicContribution(input.now)(eb)]);
+    const known = [...(input.ownId !== null ? [input.ownId] : []), ...input.keepIds];
+    query = query.where((eb) => eb.or([named(eb), ...(known.length ? [eb('contributors.id', 'in', known)] : [])]));
+  }
+  return query.execute();
 }
 
 export async function listContributionFacts(db: Executor, contributorId: number): Promise<ContributionFact[]> {
@@ -94,27 +139,34 @@ export async function listContributorsForEditors(db: Executor) {
 }
 
 export async function getContributorForEditing(db: Executor, id: number) {
-  return db
+  const row = await db
     .selectFrom('contributors')
     .select(['id', 'slug', 'name', 'bio', 'links', 'email', 'public_name', 'photo_media_id'])
     .where('id', '=', id)
     .executeTakeFirst();
+  return row ? (await withPhotoKeys(db, [row]))[0] : undefined;
+}
+
+/**
+ * Whether a contributor photo is shown publicly: the profile's page is public (a public
+ * contribution). For the media module, through app.ts.
+ */
+export async function contributorPhotoShown(db: Executor, mediaId: number, now: Date): Promise<boolean> {
+  const row = await db.selectFrom('contributors').select('id').where('photo_media_id', '=', mediaId).where(hasPublicContribution(now)).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function listContributorOptions(db: Executor) {
   return db.selectFrom('contributors').select(['id', 'name']).orderBy('name').execute();
 }
 
-/** Slugs of everyone with an accepted contribution (their pages are public). */
+/** Slugs of everyone with a public contribution (their pages are public). */
 export async function listPublicContributorSlugs(db: Executor, now: Date): Promise<string[]> {
-  const rows = await db
-    .selectFrom('contributors')
-    .select('slug')
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('contributions').select('id').whereRef('contributions.contributor_id', '=', 'contributors.id').where('accepted_at', 'is not', null).where('accepted_at', '<=', now.toISOString()),
-      ),
-    )
-    .execute();
+  const rows = await db.selectFrom('contributors').select('slug').where(hasPublicContribution(now)).execute();
   return rows.map((r) => r.slug);
+}
+
+/** Whether a profile exists (a form names it by id). */
+export async function contributorExists(db: Executor, id: number): Promise<boolean> {
+  return (await db.selectFrom('contributors').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }

@@ -181,7 +181,8 @@ describe.each(DIALECTS)('contributors registry (%s)', (dialect) => {
     expect(photo.statusCode).toBe(303);
     const { photo_media_id } = await t.db.db.selectFrom('contributors').select('photo_media_id').where('id', '=', other.id).executeTakeFirstOrThrow();
     expect(photo_media_id).not.toBeNull();
-    expect((await c.get(`/editor/contributors/${other.id}`)).body).toContain(`src="/media/${photo_media_id}"`);
+    const { key } = await t.db.db.selectFrom('media').select('key').where('id', '=', photo_media_id!).executeTakeFirstOrThrow();
+    expect((await c.get(`/editor/contributors/${other.id}`)).body).toContain(`src="/media/${key}"`);
     // An unknown profile is a 404, whatever the form says.
     expect((await c.post('/editor/contributors/999999', { name: 'X', slug: '', bio: '', links: '', email: '' })).statusCode).toBe(404);
     expect((await c.get('/editor/contributors/999999')).statusCode).toBe(404);

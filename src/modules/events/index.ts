@@ -5,7 +5,7 @@ import { listEventSubjects } from './queries.ts';
 export { getEvent, listEventOptions } from './queries.ts';
 export { saveEvent, type EventInput } from './commands/save-event.ts';
 export { createSeries } from './commands/create-series.ts';
-export { orderTickets, type OrderInput, type PlacedOrder } from './ticketing/commands/order-tickets.ts';
+export { orderTickets, type OrderInput, type OrderOutcome, type PlacedOrder } from './ticketing/commands/order-tickets.ts';
 export { recordPayment, type PaymentInput, type PaymentOutcome } from './ticketing/commands/record-payment.ts';
 export { addDefaultTicketTypes, addInvitationCode, addTicketType } from './ticketing/commands/ticket-types.ts';
 export { checkIn } from './ticketing/commands/check-in.ts';
@@ -17,6 +17,9 @@ export { ticketingOutstanding } from './ticketing/queries.ts';
 export { contributorTicketsPerEvent as contributorSeatsPerEvent } from './ticketing/queries.ts';
 export type { EventStatus } from './domain/event-state.ts';
 export type { OrderStatus, TicketKind } from './ticketing/domain/order.ts';
+/** The payment providers, for other modules that sell through them (the book's paper copies). */
+export { manualProvider, type CheckoutOrder, type PaidSession, type PaymentProvider, type StripeSessionHandler } from './ticketing/payments/provider.ts';
+export { createStripeClient, stripeProvider } from './ticketing/payments/stripe-provider.ts';
 
 /** Talks appear on the speakers' contributor pages (app.ts registers this with the registry). */
 export async function talkSubjects(db: Executor, ids: number[]) {
@@ -28,3 +31,6 @@ export async function talkSubjects(db: Executor, ids: number[]) {
     date: e.starts_at,
   }));
 }
+export { recordPaymentAnomaly, type PaymentAnomaly } from './ticketing/commands/record-payment-anomaly.ts';
+export { paymentMatches } from './ticketing/domain/payment-match.ts';
+export { listPaymentAnomalies } from './ticketing/queries.ts';

@@ -10,7 +10,7 @@ import type { EffectHandlers } from '../../outbox/index.ts';
 import { eventRoutes } from './routes/events.tsx';
 import { sweepReservations } from './ticketing/commands/release-reservations.ts';
 import { handleTicketingEffects } from './ticketing/effect-handlers.ts';
-import { manualProvider, type PaymentProvider } from './ticketing/payments/provider.ts';
+import { manualProvider, type PaymentProvider, type StripeSessionHandler } from './ticketing/payments/provider.ts';
 import { createStripeClient, stripeProvider } from './ticketing/payments/stripe-provider.ts';
 import { ticketingDeskRoutes } from './ticketing/routes/desk.tsx';
 import { publicTicketingRoutes } from './ticketing/routes/public.tsx';
@@ -19,7 +19,8 @@ import { stripeWebhookRoute } from './ticketing/routes/stripe-webhook.ts';
 /** How often each instance releases run-out reservations (the evening's lock keeps sweeps from overlapping). */
 const SWEEP_EVERY_MS = 60_000;
 
-export const eventsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers }> = async (app, { deps, effects }) => {
+/** `stripeSessions`: other modules' Stripe Checkout sessions, by kind, for the one webhook (wired in app.ts). */
+export const eventsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers; stripeSessions?: Readonly<Record<string, StripeSessionHandler>> }> = async (app, { deps, effects, stripeSessions = {} }) => {
   const stripe: Stripe | null = deps.config.stripeSecretKey ? createStripeClient(deps.config.stripeSecretKey, deps.config.stripeApiUrl) : null;
   const providers: Record<string, PaymentProvider> = { manual: manualProvider, ...(stripe ? { stripe: stripeProvider(stripe) } : {}) };
   const checkoutProvider = deps.config.paymentProvider === 'stripe' && stripe ? 'stripe' : 'manual';
@@ -27,7 +28,7 @@ export const eventsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHa
   handleTicketingEffects(effects, { config: deps.config, mailer: deps.mailer, providers });
   publicTicketingRoutes(app, deps, { providers, checkoutProvider });
   ticketingDeskRoutes(app, deps);
-  stripeWebhookRoute(app, deps, stripe);
+  stripeWebhookRoute(app, deps, stripe, stripeSessions);
   eventRoutes(app, deps);
 
   const timer = setInterval(() => {

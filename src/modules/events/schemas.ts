@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { list, text } from '../../shared/http/form.ts';
+import { list, localDateTime, text } from '../../shared/http/form.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/slug.ts';
-import { parseLocalDateTime } from '../../shared/time.ts';
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-/** A date and time typed in the form (Paris time): required. */
-const localDate = z.preprocess(trimmed, z.string().min(1, 'errors.required').refine((s) => parseLocalDateTime(s) !== null, 'errors.date').transform((s) => parseLocalDateTime(s) as Date));
-/** The same, optional: empty is null. */
-const optionalLocalDate = z.preprocess(trimmed, z.string().refine((s) => s === '' || parseLocalDateTime(s) !== null, 'errors.date').transform((s) => (s ? parseLocalDateTime(s) : null)));
+/** A date and time typed in the form (Paris time), and the same optional (empty is null). */
+const localDate = localDateTime();
+const optionalLocalDate = localDateTime({ optional: true });
 
 export const eventSchema = z.object({
   title: text(200),

@@ -1,45 +1,68 @@
-/** Serves stored files: images to everyone with long-lived caching, receipts to the team only and never from a cache. */
+/**
+ * Serves stored files under their unguessable keys: images shown by something public to everyone,
+ * cacheable; images nothing public shows yet (a draft's cover) to who may see them, never from a
+ * shared cache; receipts to the team only, as downloads.
+ */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { idParams, type ZodTypeProvider } from '../../shared/http/route-schema.ts';
-import { canRead } from './policy.ts';
-import { getMedia } from './queries.ts';
+import type { ZodTypeProvider } from '../../shared/http/route-schema.ts';
+import { mediaAccess } from './policy.ts';
+import type { MediaShownCheck } from './shown.ts';
+import { getMediaByKey, MEDIA_KEY } from './queries.ts';
+
 
 interface StoredFile {
+  id: number;
   mime: string;
   bytes: Buffer;
   sha256: string;
 }
 
 /** A receipt: downloaded, not shown inline, and kept out of every shared cache. */
-function sendReceipt(reply: FastifyReply, id: number, file: StoredFile) {
+function sendReceipt(reply: FastifyReply, file: StoredFile) {
   return reply
     .header('content-type', file.mime)
-    .header('content-disposition', `attachment; filename="receipt-${id}${file.mime === 'application/pdf' ? '.pdf' : ''}"`)
+    .header('content-disposition', `attachment; filename="receipt-${file.id}${file.mime === 'application/pdf' ? '.pdf' : ''}"`)
     .header('cache-control', 'private, no-store')
     .header('content-security-policy', "default-src 'none'")
     .send(Buffer.from(file.bytes));
 }
 
-/** An image: its bytes never change under its id, so it is cached for a year and revalidated by its hash. */
-function sendImage(reply: FastifyReply, ifNoneMatch: string | undefined, file: StoredFile) {
+/**
+ * An image. Its bytes never change under its key, but whether it may be seen can (a piece
+ * withdrawn): shared caches keep a public one for a day, then revalidate by its hash; one not
+ * public yet is never stored by any cache.
+ */
+function sendImage(reply: FastifyReply, ifNoneMatch: string | undefined, file: StoredFile, access: 'public' | 'private') {
   const etag = `"${file.sha256}"`;
-  if (ifNoneMatch === etag) return reply.status(304).send();
+  reply.header('cache-control', access === 'public' ? 'public, max-age=86400' : 'private, no-store');
+  if (access === 'public' && ifNoneMatch === etag) return reply.status(304).send();
   return reply
     .header('content-type', file.mime)
     .header('etag', etag)
-    .header('cache-control', 'public, max-age=31536000, immutable')
     .header('content-security-policy', "default-src 'none'")
     .send(Buffer.from(file.bytes));
 }
 
-export const mediaPlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (fastify, { deps }) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+const keyParams = z.object({ key: z.string().regex(MEDIA_KEY) });
 
-  app.get('/media/:id', { schema: { params: idParams } }, async (req, reply) => {
-    const file = await getMedia(deps.database.db, req.params.id);
-    if (!file || !canRead(req.actor, file)) throw new NotFoundError();
-    return file.private ? sendReceipt(reply, req.params.id, file) : sendImage(reply, req.headers['if-none-match'], file);
+export const mediaPlugin: FastifyPluginAsync<{ deps: AppDeps; shownBy: readonly MediaShownCheck[] }> = async (fastify, { deps, shownBy }) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+
+  const shownPublicly = async (mediaId: number) => {
+    const now = deps.now();
+    for (const check of shownBy) if (await check(db, mediaId, now)) return true;
+    return false;
+  };
+
+  app.get('/media/:key', { schema: { params: keyParams } }, async (req, reply) => {
+    const file = await getMediaByKey(db, req.params.key);
+    if (!file) throw new NotFoundError();
+    const access = mediaAccess(req.actor, file, file.private ? false : await shownPublicly(file.id));
+    if (access === 'none') throw new NotFoundError();
+    return file.private ? sendReceipt(reply, file) : sendImage(reply, req.headers['if-none-match'], file, access);
   });
 };

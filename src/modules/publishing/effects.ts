@@ -4,6 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import { defineEffect, PermanentFailure, type EffectHandlers } from '../../outbox/index.ts';
 import { translator, type Lang } from '../../shared/i18n/index.ts';
 import type { PieceChange, PieceHook } from './piece-extensions.ts';
+import { proposalConfirmToken } from './proposal-access.ts';
 import { getProposal, getRejectionRecipient } from './queries.ts';
 
 /** Thanks the proposer, in the language of the page they proposed from. */
@@ -41,7 +42,11 @@ export function handlePublishingEffects(effects: EffectHandlers, deps: Pick<AppD
     await deps.mailer.send({
       to: proposal.email,
       subject: t('mail.proposal.subject', { title: proposal.title }),
-      text: t('mail.proposal.body', { name: proposal.name, title: proposal.title }),
+      text: t('mail.proposal.body', {
+        name: proposal.name,
+        title: proposal.title,
+        link: `${deps.config.baseUrl}/proposals/${proposal.id}/confirm?token=${proposalConfirmToken(deps.config.appSecret, proposal)}`,
+      }),
       messageKey: delivery.key,
     });
   });

@@ -198,8 +198,12 @@ describe.each(DIALECTS)('publishing (%s)', (dialect) => {
     const id = pieceIdFrom(ok.headers.location as string);
     const row = await t.db.db.selectFrom('pieces').select('cover_media_id').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.cover_media_id).not.toBeNull();
-    const image = await t.client().get(`/media/${row.cover_media_id}`);
+    const { key } = await t.db.db.selectFrom('media').select('key').where('id', '=', row.cover_media_id!).executeTakeFirstOrThrow();
+    // A draft's cover: its editor sees it (never from a cache); the public does not, until it is published.
+    expect((await t.client().get(`/media/${key}`)).statusCode).toBe(404);
+    const image = await editor.get(`/media/${key}`);
     expect(image.statusCode).toBe(200);
+    expect(image.headers['cache-control']).toBe('private, no-store');
     expect(image.headers['content-type']).toBe('image/png');
     expect(image.rawPayload.equals(PNG)).toBe(true);
 

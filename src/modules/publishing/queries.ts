@@ -2,6 +2,7 @@
 import type { Executor } from '../../db/database.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
 import { listCredits } from '../contributors/index.ts';
+import { mediaKeysOf } from '../media/index.ts';
 import type { PieceKind } from './domain/kinds.ts';
 import type { ProposalStatus } from './domain/proposals.ts';
 import type { PieceStatus } from './domain/workflow.ts';
@@ -29,6 +30,8 @@ export interface PieceCard {
   language: Lang;
   published_at: string | null;
   cover_media_id: number | null;
+  /** The cover's key, for its URL (mediaUrl). */
+  cover_key: string | null;
   cover_alt: string;
   credits: CreditView[];
   themes: ThemeView[];
@@ -46,11 +49,14 @@ const cardColumns = [
   'pieces.cover_alt',
 ] as const;
 
-/** Adds credits and themes to pieces in two queries, whatever the number of pieces. */
-async function withCreditsAndThemes<T extends { id: number }>(db: Executor, rows: T[]): Promise<(T & { credits: CreditView[]; themes: ThemeView[] })[]> {
+/** Adds credits, themes and cover keys to pieces in three queries, whatever the number of pieces. */
+async function withCreditsAndThemes<T extends { id: number; cover_media_id: number | null }>(
+  db: Executor,
+  rows: T[],
+): Promise<(T & { cover_key: string | null; credits: CreditView[]; themes: ThemeView[] })[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [credits, themes] = await Promise.all([
+  const [credits, themes, coverKeys] = await Promise.all([
     listCredits(db, 'piece', ids),
     db
       .selectFrom('piece_themes')
@@ -59,9 +65,11 @@ async function withCreditsAndThemes<T extends { id: number }>(db: Executor, rows
       .where('piece_themes.piece_id', 'in', ids)
       .orderBy('themes.position')
       .execute(),
+    mediaKeysOf(db, rows.map((r) => r.cover_media_id)),
   ]);
   return rows.map((r) => ({
     ...r,
+    cover_key: r.cover_media_id === null ? null : (coverKeys.get(r.cover_media_id) ?? null),
     credits: credits.filter((c) => c.subject_id === r.id).map((c) => ({ contributorId: c.contributor_id, name: c.name, slug: c.slug, kind: c.kind })),
     themes: themes.filter((t) => t.piece_id === r.id).map(({ piece_id: _, ...t }) => t),
   }));
@@ -333,4 +341,20 @@ export async function listPublicPieces(
   if (filter.slug !== undefined) q = q.where('pieces.slug', '=', filter.slug);
   if (filter.afterId !== undefined) q = q.where('pieces.id', '>', filter.afterId);
   return withCreditsAndThemes(db, await q.orderBy('pieces.id').limit(filter.limit).execute());
+}
+
+/**
+ * Whether a stored image is shown by a piece the public can read (its cover or an image of its
+ * text: piece_media). For the media module, through app.ts.
+ */
+export async function pieceMediaShown(db: Executor, mediaId: number, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('piece_media')
+    .innerJoin('pieces', 'pieces.id', 'piece_media.piece_id')
+    .select('pieces.id')
+    .where('piece_media.media_id', '=', mediaId)
+    .where('pieces.status', '=', 'published')
+    .where('pieces.published_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,10 +1,9 @@
 /** One zod schema per input of publishing: route params, query strings and form bodies. */
 import { z } from 'zod';
-import { emailField, list, text } from '../../shared/http/form.ts';
+import { emailField, list, localDateTime, text } from '../../shared/http/form.ts';
 import { idParam } from '../../shared/http/route-schema.ts';
 import { LANGS } from '../../shared/i18n/index.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/slug.ts';
-import { parseLocalDateTime } from '../../shared/time.ts';
 import { isCreditRole, kindFromPath, PIECE_KINDS, PIECE_LICENCES } from './domain/kinds.ts';
 import { WORKFLOW_ACTIONS } from './domain/workflow.ts';
 
@@ -42,6 +41,7 @@ export const pieceSchema = z
     language: lang,
     licence: z.preprocess((v) => v ?? 'CC-BY-SA-4.0', z.enum(PIECE_LICENCES, 'errors.invalid')),
     cover_alt: text(300, { optional: true }),
+    image_alt: text(300, { optional: true }),
     remove_cover: z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean()),
     themes: list(z.coerce.number().int().positive('errors.invalid')),
     credit_contributor: list(z.string()),
@@ -67,16 +67,7 @@ export const transitionSchema = z.object({
   action: z.enum(WORKFLOW_ACTIONS, 'errors.invalid'),
   feedback: text(5000, { optional: true }),
   /** Paris wall-clock time; empty: now. */
-  publish_at: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : ''),
-    z.string().transform((s, ctx) => {
-      if (s === '') return undefined;
-      const at = parseLocalDateTime(s);
-      if (at) return at;
-      ctx.addIssue({ code: 'custom', message: 'errors.date' });
-      return z.NEVER;
-    }),
-  ),
+  publish_at: localDateTime({ optional: true }).transform((at) => at ?? undefined),
 });
 
 export const proposalSchema = z.object({
@@ -100,3 +91,7 @@ export const themeSchema = z.object({
   description_en: text(400, { optional: true }),
   position: z.preprocess((v) => (v === '' || v === undefined ? 0 : v), z.coerce.number().int('errors.invalid').min(0, 'errors.invalid').max(1000, 'errors.invalid')),
 });
+
+/** The secret of a proposal's confirmation link (checked by the route; any text here). */
+export const proposalTokenQuery = z.object({ token: z.string().max(200).optional() });
+export const proposalTokenBody = z.object({ token: z.string().max(200) });

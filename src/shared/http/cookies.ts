@@ -5,3 +5,6 @@ import type { FastifyRequest } from 'fastify';
 export function cookieOptions(req: FastifyRequest, extra: CookieSerializeOptions = {}): CookieSerializeOptions {
   return { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', ...extra };
 }
+
+/** The session cookie (set by the accounts module; read here too: CSRF tokens are bound to it). */
+export const SESSION_COOKIE = 'oe_session';

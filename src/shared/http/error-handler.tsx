@@ -10,8 +10,9 @@
  *   understands; anything else is a 500 whose detail goes to the log only. HTML for browsers,
  *   JSON for API clients.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { busyOr } from '../../db/locks.ts';
+import type { FastifyContextConfig, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { validateHeaderValue } from 'node:http';
+import { busyOr, ConstraintRefusal, constraintRefusalOr } from '../../db/locks.ts';
 import { AppError, formErrorsOf } from '../errors.ts';
 import { translator, type MessageKey } from '../i18n/index.ts';
 import { ErrorPage } from '../views/error-page.tsx';
@@ -56,41 +57,99 @@ function belongsOnForm(error: AppError): boolean {
   return error.status !== 404 || error.field !== undefined;
 }
 
+/**
+ * What the failed reply had already set and cannot go out with an error page: a redirect's
+ * `Location` (an error page is not a redirect), and any header a socket would refuse (a newline
+ * or a non-Latin-1 character: the very error that may have brought us here). The security headers
+ * stay, so the error page carries them like every other page.
+ */
+function dropUnsendableHeaders(reply: FastifyReply): void {
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (name === 'location') {
+      reply.removeHeader(name);
+      continue;
+    }
+    try {
+      for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined) validateHeaderValue(name, String(v));
+    } catch {
+      reply.removeHeader(name);
+    }
+  }
+}
+
+/**
+ * A page without the site's layout, in both languages: for a URL the router cannot read (before
+ * any hook), and as the last resort when the error page itself fails.
+ */
+export function plainErrorPage(status: number): string {
+  const [fr, en] = status >= 500 ? ['Erreur inattendue', 'Unexpected error'] : status === 414 ? ['Adresse trop longue', 'Address too long'] : ['Requête incorrecte', 'Bad request'];
+  return `<!doctype html><html lang="fr"><meta charset="utf-8"><title>${fr} / ${en}</title><h1>${fr}</h1><p lang="en">${en}</p><p><a href="/">Accueil / Home</a></p></html>`;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (raw: FastifyError | AppError, req, reply) => {
-    // A database that gave up waiting for a row lock: "busy, try again", never a 500.
-    const error = busyOr(raw) as FastifyError | AppError;
-    const config = req.routeOptions?.config ?? {};
-    if (error instanceof RequestValidationError) {
-      if (error.part === 'params') return respond(req, reply, 404, 'errors.notFound', 'not_found');
-      if (error.part === 'body' && !wantsJson(req)) {
-        if (config.form) return config.form(req, reply, { form: { values: req.formFields ?? {}, errors: error.fieldErrors() }, error: null, status: 422 });
-        if (config.back) return redirectWithFlash(req, reply, await config.back(req), Object.values(error.fieldErrors())[0] ?? 'errors.validation', 'error');
-      }
-      req.log.info({ part: error.part }, 'request failed its schema');
-      return respond(req, reply, error.part === 'body' ? 422 : 400, error.part === 'body' ? 'errors.validation' : 'errors.badRequest', 'validation');
+    dropUnsendableHeaders(reply);
+    try {
+      return await handle(raw, req, reply);
+    } catch (err) {
+      req.log.error({ err }, 'the error page failed');
+      dropUnsendableHeaders(reply);
+      return reply.status(500).type('text/html; charset=utf-8').send(plainErrorPage(500));
     }
-    if (error instanceof AppError) {
-      // A person who is not logged in is sent to the login page, and brought back afterwards.
-      if (error.code === 'unauthenticated' && req.method === 'GET' && !wantsJson(req)) {
-        return reply.redirect(`/account/login?next=${encodeURIComponent(req.url)}`, 303);
-      }
-      if (error.status >= 500) req.log.error({ err: error }, 'application error');
-      if (belongsOnForm(error) && !wantsJson(req)) {
-        if (config.form) return config.form(req, reply, { form: { values: req.formFields ?? {}, errors: formErrorsOf(error) }, error, status: error.status });
-        if (config.back) return redirectWithFlash(req, reply, await config.back(req), error.messageKey, 'error', error.params);
-      }
-      return respond(req, reply, error.status, error.messageKey, error.code, error.params);
-    }
-    // A body the multipart parser cannot read is the client's fault, whatever the parser says.
-    const brokenMultipart = typeof error.statusCode !== 'number' && req.isMultipart() && /multipart|part header|boundary|unexpected end of form/i.test(error.message);
-    const status = brokenMultipart ? 400 : typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status >= 400 && status < 500) {
-      req.log.info({ code: error.code, status }, 'client error');
-      return respond(req, reply, status, statusMessages[status] ?? 'errors.badRequest', error.code ?? 'bad_request');
-    }
-    req.log.error({ err: error }, 'unexpected error');
-    return respond(req, reply, 500, 'errors.unexpected', 'internal');
   });
   app.setNotFoundHandler((req, reply) => respond(req, reply, 404, 'errors.notFound', 'not_found'));
+}
+
+/**
+ * `viaForm`: whether the route's form (or way back) may show the refusal. Showing it may itself be
+ * refused — the form of a thing that does not exist is a 404 — and that refusal is then answered
+ * as it is, without a form.
+ */
+async function handle(raw: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply, viaForm = true): Promise<unknown> {
+  // A database that gave up waiting for a row lock: "busy, try again", never a 500. A statement
+  // it refused for its data (an unknown id, a duplicate): a 4xx, logged for the developers.
+  const refused = constraintRefusalOr(busyOr(raw));
+  if (refused instanceof ConstraintRefusal) req.log.warn({ kind: refused.kind, constraint: refused.constraint }, 'the database refused a statement');
+  const error = refused as FastifyError | AppError;
+  const config: Pick<FastifyContextConfig, 'form' | 'back'> = viaForm ? (req.routeOptions?.config ?? {}) : {};
+  const onForm = async (show: () => unknown) => {
+    try {
+      return await show();
+    } catch (inner) {
+      if (inner instanceof AppError) return handle(inner, req, reply, false);
+      throw inner;
+    }
+  };
+  if (error instanceof RequestValidationError) {
+    if (error.part === 'params') return respond(req, reply, 404, 'errors.notFound', 'not_found');
+    if (error.part === 'body' && !wantsJson(req)) {
+      const { form, back } = config;
+      if (form) return onForm(() => form(req, reply, { form: { values: req.formFields ?? {}, errors: error.fieldErrors() }, error: null, status: 422 }));
+      if (back) return onForm(async () => redirectWithFlash(req, reply, await back(req), Object.values(error.fieldErrors())[0] ?? 'errors.validation', 'error'));
+    }
+    req.log.info({ part: error.part }, 'request failed its schema');
+    return respond(req, reply, error.part === 'body' ? 422 : 400, error.part === 'body' ? 'errors.validation' : 'errors.badRequest', 'validation');
+  }
+  if (error instanceof AppError) {
+    // A person who is not logged in is sent to the login page, and brought back afterwards.
+    if (error.code === 'unauthenticated' && req.method === 'GET' && !wantsJson(req)) {
+      return reply.redirect(`/account/login?next=${encodeURIComponent(req.url)}`, 303);
+    }
+    if (error.status >= 500) req.log.error({ err: error }, 'application error');
+    if (belongsOnForm(error) && !wantsJson(req)) {
+      const { form, back } = config;
+      if (form) return onForm(() => form(req, reply, { form: { values: req.formFields ?? {}, errors: formErrorsOf(error) }, error, status: error.status }));
+      if (back) return onForm(async () => redirectWithFlash(req, reply, await back(req), error.messageKey, 'error', error.params));
+    }
+    return respond(req, reply, error.status, error.messageKey, error.code, error.params);
+  }
+  // A body the multipart parser cannot read is the client's fault, whatever the parser says.
+  const brokenMultipart = typeof error.statusCode !== 'number' && req.isMultipart() && /multipart|part header|boundary|unexpected end of form/i.test(error.message);
+  const status = brokenMultipart ? 400 : typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    req.log.info({ code: error.code, status }, 'client error');
+    return respond(req, reply, status, statusMessages[status] ?? 'errors.badRequest', error.code ?? 'bad_request');
+  }
+  req.log.error({ err: error }, 'unexpected error');
+  return respond(req, reply, 500, 'errors.unexpected', 'internal');
 }

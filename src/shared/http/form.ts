@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppError } from '../errors.ts';
 import { isMessageKey, type MessageKey } from '../i18n/index.ts';
 import { parseEuros } from '../money.ts';
+import { isSaneDate, parseLocalDateTime } from '../time.ts';
 import type { FormState } from '../views/form-fields.tsx';
 
 export interface UploadedFile {
@@ -150,3 +151,33 @@ export const euros = (options: { allowZero?: boolean } = {}) =>
         return cents;
       }),
   );
+
+/**
+ * A date and time typed in a form (datetime-local, Paris wall-clock time), as an instant: required,
+ * or optional (empty is null). Every such field goes through here, so each refuses the same way a
+ * date that does not exist ("errors.date") and one outside SANE_YEARS ("errors.dateRange").
+ */
+export function localDateTime(options: { optional: true }): z.ZodType<Date | null, unknown>;
+export function localDateTime(options?: { optional?: false }): z.ZodType<Date, unknown>;
+export function localDateTime(options: { optional?: boolean } = {}): z.ZodType<Date | null, unknown> {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z.string().transform((s, ctx) => {
+      if (s === '') {
+        if (options.optional) return null;
+        ctx.addIssue({ code: 'custom', message: 'errors.required' });
+        return z.NEVER;
+      }
+      const at = parseLocalDateTime(s);
+      if (!at) {
+        ctx.addIssue({ code: 'custom', message: 'errors.date' });
+        return z.NEVER;
+      }
+      if (!isSaneDate(at)) {
+        ctx.addIssue({ code: 'custom', message: 'errors.dateRange' });
+        return z.NEVER;
+      }
+      return at;
+    }),
+  );
+}

@@ -105,8 +105,26 @@ export function redirectWithFlash(
   return reply.redirect(location, 303);
 }
 
-/** Only same-site relative paths are followed after a form or a language switch. */
+const NEXT_BASE = 'http://next.invalid';
+
+/**
+ * The one guard on every `next` (after logging in, after a language switch, after a desk action):
+ * a path on this site, or the fallback. The value is read by the same URL parser browsers use,
+ * against a base of our own, so anything a browser would take to another host (`//evil`,
+ * `/\evil`, a tab or a newline inside, `/%09/evil` once decoded) is refused; control characters
+ * and backslashes are refused outright; and what comes out is the parser's own serialisation
+ * (percent-encoded ASCII), so a `Location` header can always carry it.
+ */
 export function safeNextPath(next: unknown, fallback = '/'): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  if (typeof next !== 'string' || next.length === 0 || next.length > 2000 || !next.startsWith('/')) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, NEXT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== NEXT_BASE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/') && !path.startsWith('//') ? path : fallback;
 }

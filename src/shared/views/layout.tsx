@@ -32,6 +32,7 @@ export function Layout({ ctx, meta, head = [], children }: { ctx: ViewContext; m
     ['/themes', t('nav.themes')],
     ['/events', t('nav.events')],
     ['/map', t('nav.map')],
+    ['/book', t('nav.book')],
     ['/contributors', t('nav.contributors')],
     ['/transparency', t('nav.transparency')],
     ['/about', t('nav.about')],

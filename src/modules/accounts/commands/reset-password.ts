@@ -6,18 +6,18 @@ import { audit } from '../../audit/index.ts';
 import { sendPasswordReset } from '../effects.ts';
 import { InvalidLinkError } from '../errors.ts';
 import { hashPassword } from '../password.ts';
-import { getUserIdByEmail } from '../queries.ts';
 import { consumeToken } from './issue-token.ts';
 import { closeAllSessions, openSession } from './sessions.ts';
 
-/** Emits a reset link if the address has an account; says nothing either way. */
+/**
+ * Asks for a reset link to be sent to an address. The request does the same work whether or not
+ * the address has an account — one outbox row, no lookup — so neither its answer nor its timing
+ * tells who is registered; the delivery finds the account (or nobody, and sends nothing).
+ */
 export async function requestPasswordReset(ctx: CommandContext, input: { email: string; lang: Lang }): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const userId = await getUserIdByEmail(tx.db, input.email);
-    if (userId === null) return;
-    await audit(tx, { action: 'account.reset_requested', subjectType: 'user', subjectId: userId, actorUserId: null });
     // Each request gets its own link: no key from the request makes two requests one.
-    await emit(tx, sendPasswordReset, { userId, lang: input.lang }, { key: randomUUID() });
+    await emit(tx, sendPasswordReset, { email: input.email, lang: input.lang }, { key: randomUUID() });
   });
 }
 

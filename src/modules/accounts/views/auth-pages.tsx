@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Role } from '../../../shared/actor.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { FormErrorSummary, PostForm, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
@@ -50,6 +51,22 @@ export function SignUpPage({ ctx, form }: { ctx: ViewContext; form: FormState })
             required
           />
           <button type="submit">{t('accounts.signupButton')}</button>
+        </PostForm>
+      </section>
+    </Layout>
+  );
+}
+
+/** What a confirmation link opens: one button that confirms (a POST, with this browser's CSRF token). */
+export function ConfirmPage({ ctx, token, loggedIn }: { ctx: ViewContext; token: string; loggedIn: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} meta={{ title: t('accounts.confirmTitle'), noindex: true }}>
+      <section class="narrow">
+        <h1>{t('accounts.confirmTitle')}</h1>
+        <p>{t(loggedIn ? 'accounts.confirmIntroLoggedIn' : 'accounts.confirmIntro')}</p>
+        <PostForm ctx={ctx} action={`/account/confirm/${encodeURIComponent(token)}`} label={t('accounts.confirmTitle')}>
+          <button type="submit">{t('accounts.confirmButton')}</button>
         </PostForm>
       </section>
     </Layout>
@@ -112,9 +129,12 @@ export function NewPasswordPage({ ctx, form, token }: { ctx: ViewContext; form: 
 export function AccountPage({
   ctx,
   account,
+  sections = [],
 }: {
   ctx: ViewContext;
   account: { email: string; display_name: string; role: Role; contributor_slug: string | null; contributor_name: string | null };
+  /** What other modules add below (the book's royalty statement). */
+  sections?: VNode[];
 }) {
   const { t } = ctx;
   return (
@@ -139,6 +159,7 @@ export function AccountPage({
         </dl>
         <p class="hint">{t('accounts.emailPrivate')}</p>
       </section>
+      {sections}
     </Layout>
   );
 }

@@ -4,7 +4,7 @@ import type { Cents } from '../../../shared/money.ts';
 import { audit } from '../../audit/index.ts';
 import type { SplitMethod } from '../domain/split-method.ts';
 import { bookPolicy } from '../policy.ts';
-import { bookSlugTaken, countContributors } from '../queries.ts';
+import { bookSlugTaken, countContributors } from '../queries/books.ts';
 
 export interface BookInput {
   title: string;

@@ -3,7 +3,7 @@ import { formatCents } from '../../../shared/money.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
-import type { BookRow } from '../queries.ts';
+import type { BookRow } from '../queries/books.ts';
 
 export interface BooksDeskProps {
   ctx: ViewContext;

@@ -1,8 +1,9 @@
 /**
- * The kinds of contribution the registry knows how to name: credits on pieces (author, interviewee…)
- * and talks at the evenings. Other modules credit people with these kinds.
+ * The kinds of contribution the registry knows how to name: credits on pieces (author, interviewee…),
+ * talks at the evenings, approved responses to open challenges, accepted map entries and chapters
+ * of the book. Other modules credit people with these kinds.
  */
-export const CONTRIBUTION_KINDS = ['author', 'interviewee', 'interviewer', 'translator', 'illustrator', 'talk'] as const;
+export const CONTRIBUTION_KINDS = ['author', 'interviewee', 'interviewer', 'translator', 'illustrator', 'talk', 'response', 'map_entry', 'book_chapter'] as const;
 
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 

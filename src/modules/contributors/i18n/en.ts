@@ -33,4 +33,7 @@ export const en: Record<keyof typeof fr, string> = {
   "contributionKind.translator": "Translation",
   "contributionKind.illustrator": "Illustrations",
   "contributionKind.talk": "Talk at an evening",
+  "contributionKind.response": "Response to a challenge",
+  "contributionKind.map_entry": "Map entry",
+  "contributionKind.book_chapter": "Book chapter",
 };

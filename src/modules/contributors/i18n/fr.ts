@@ -31,4 +31,7 @@ export const fr = {
   "contributionKind.translator": "Traduction",
   "contributionKind.illustrator": "Illustrations",
   "contributionKind.talk": "Intervention en soirée",
+  "contributionKind.response": "Réponse à un défi",
+  "contributionKind.map_entry": "Fiche de la carte",
+  "contributionKind.book_chapter": "Chapitre du livre",
 };

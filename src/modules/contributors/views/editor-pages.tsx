@@ -39,7 +39,7 @@ export function ContributorListPage({ ctx, rows }: { ctx: ViewContext; rows: { i
   );
 }
 
-export function ContributorFormPage({ ctx, form, id, photoMediaId }: { ctx: ViewContext; form: FormState; id: number | null; photoMediaId: number | null }) {
+export function ContributorFormPage({ ctx, form, id, photoKey }: { ctx: ViewContext; form: FormState; id: number | null; photoKey: string | null }) {
   const { t } = ctx;
   const title = id ? t('contributors.edit') : t('contributors.new');
   return (
@@ -53,7 +53,7 @@ export function ContributorFormPage({ ctx, form, id, photoMediaId }: { ctx: View
         <TextField ctx={ctx} form={form} name="email" type="email" label={t('contributors.privateEmail')} hint={t('contributors.privateEmailHint')} />
         <div class={`field${form.errors.photo ? ' field-invalid' : ''}`}>
           <label for="f-photo">{t('contributors.photo')}</label>
-          {photoMediaId ? <img src={mediaUrl(photoMediaId)} alt="" class="avatar" /> : null}
+          {photoKey ? <img src={mediaUrl(photoKey)} alt="" class="avatar" /> : null}
           <input id="f-photo" type="file" name="photo" accept="image/png,image/jpeg,image/webp,image/gif" data-max-bytes={String(ctx.maxUploadMb * 1024 * 1024)} data-too-large={t('errors.tooLarge', { max: Math.round(ctx.maxUploadMb) })} />
           {form.errors.photo ? <p class="field-error">{t(form.errors.photo)}</p> : null}
         </div>

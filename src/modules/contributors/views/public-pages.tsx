@@ -10,7 +10,7 @@ interface ContributorSummary {
   slug: string;
   name: string;
   bio: string;
-  photo_media_id: number | null;
+  photo_key: string | null;
   contribution_count: number;
 }
 
@@ -26,7 +26,7 @@ export function ContributorsPage({ ctx, contributors }: { ctx: ViewContext; cont
         <ul class="people">
           {contributors.map((c) => (
             <li class="person">
-              {c.photo_media_id ? <img src={mediaUrl(c.photo_media_id)} alt="" class="avatar" loading="lazy" /> : <span class="avatar avatar-empty" aria-hidden="true">{c.name.slice(0, 1)}</span>}
+              {c.photo_key ? <img src={mediaUrl(c.photo_key)} alt="" class="avatar" loading="lazy" /> : <span class="avatar avatar-empty" aria-hidden="true">{c.name.slice(0, 1)}</span>}
               <div>
                 <h2 class="person-name">
                   <a href={`/contributors/${c.slug}`}>{c.name}</a>
@@ -49,7 +49,7 @@ export function ContributorPage({
   items,
 }: {
   ctx: ViewContext;
-  contributor: { slug: string; name: string; bio: string; photo_media_id: number | null };
+  contributor: { slug: string; name: string; bio: string; photo_key: string | null };
   links: ContributorLink[];
   items: ContributionItem[];
 }) {
@@ -67,7 +67,7 @@ export function ContributorPage({
     <Layout ctx={ctx} meta={{ title: contributor.name, description: contributor.bio || t('contributors.intro'), canonicalPath: `/contributors/${contributor.slug}`, ogType: 'profile', jsonLd }}>
       <article class="profile">
         <header class="profile-header">
-          {contributor.photo_media_id ? <img src={mediaUrl(contributor.photo_media_id)} alt={contributor.name} class="avatar avatar-large" /> : null}
+          {contributor.photo_key ? <img src={mediaUrl(contributor.photo_key)} alt={contributor.name} class="avatar avatar-large" /> : null}
           <div>
             <h1>{contributor.name}</h1>
             {contributor.bio ? <p class="lede">{contributor.bio}</p> : null}

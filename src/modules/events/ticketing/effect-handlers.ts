@@ -9,10 +9,10 @@ import { formatDateTime, translator } from '../../../shared/i18n/index.ts';
 import type { Mailer } from '../../../shared/mailer.ts';
 import { formatCents } from '../../../shared/money.ts';
 import { recordRefund } from './commands/refunds.ts';
-import { refundOrder, sendEventCancelled, sendOffer, sendReservation, sendTickets } from './effects.ts';
+import { refundOrder, sendAlreadyRegistered, sendEventCancelled, sendOffer, sendReservation, sendTickets } from './effects.ts';
 import { eventCalendar, orderLink } from './order-links.ts';
 import type { PaymentProvider } from './payments/provider.ts';
-import { getOrder, getOrderView, listTicketsOfOrder } from './queries.ts';
+import { getOrder, getOrderView, listHoldingOrdersOf, listTicketsOfOrder } from './queries.ts';
 import { qrPng, ticketSigner } from './tickets/index.ts';
 
 export interface TicketingEffectDeps {
@@ -40,7 +40,8 @@ export function handleTicketingEffects(effects: EffectHandlers, deps: TicketingE
     const attachments = await Promise.all(
       tickets.map(async (ticket, i) => ({ filename: `billet-${i + 1}-${ticket.short_code}.png`, content: await qrPng(signer.sign({ ticketId: ticket.id, eventId: ticket.event_id })), contentType: 'image/png' })),
     );
-    attachments.push({ filename: 'soiree.ics', content: Buffer.from(eventCalendar(order, config.baseUrl)), contentType: 'text/calendar; charset=utf-8' });
+    const ics = eventCalendar(order, config.baseUrl);
+    if (ics !== null) attachments.push({ filename: 'soiree.ics', content: Buffer.from(ics), contentType: 'text/calendar; charset=utf-8' });
     await mailer.send({
       to: order.email,
       subject: t('mail.tickets.subject', { title: order.event_title }),
@@ -70,6 +71,24 @@ export function handleTicketingEffects(effects: EffectHandlers, deps: TicketingE
         total: formatCents(Number(order.total), lang),
         until: formatDateTime(order.reserved_until, lang),
         link: orderLink(config, order.public_id),
+      }),
+      messageKey: delivery.key,
+    });
+  });
+
+  effects.handle(sendAlreadyRegistered, async ({ eventId, email, lang }, delivery) => {
+    const held = await listHoldingOrdersOf(delivery.db, { eventId, email, now: delivery.now });
+    // Nothing held any more (cancelled meanwhile): nothing to say.
+    if (!held || held.orders.length === 0) return;
+    const t = translator(lang);
+    await mailer.send({
+      to: email,
+      subject: t('mail.alreadyRegistered.subject', { title: held.event.title }),
+      text: t('mail.alreadyRegistered.body', {
+        name: held.orders[0]!.name,
+        title: held.event.title,
+        date: formatDateTime(held.event.starts_at, lang),
+        links: held.orders.map((o) => orderLink(config, o.public_id)).join('\n'),
       }),
       messageKey: delivery.key,
     });

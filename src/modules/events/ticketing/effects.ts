@@ -5,9 +5,12 @@
  * through the payment provider.
  */
 import { defineEffect } from '../../../outbox/index.ts';
+import type { Lang } from '../../../shared/i18n/index.ts';
 
 export const sendTickets = defineEffect<{ orderId: number }>('ticketing.send_tickets');
 export const sendReservation = defineEffect<{ orderId: number }>('ticketing.send_reservation');
+/** To an address that asked again for free seats it already holds: where its tickets are (the form said nothing). */
+export const sendAlreadyRegistered = defineEffect<{ eventId: number; email: string; lang: Lang }>('ticketing.send_already_registered');
 export const sendOffer = defineEffect<{ orderId: number }>('ticketing.send_offer');
 export const sendEventCancelled = defineEffect<{ orderId: number; refund: number; automatic: boolean }>('ticketing.send_event_cancelled');
 /** Gives an order's money back through its provider (Stripe); retried until it succeeds or an organiser takes over. */

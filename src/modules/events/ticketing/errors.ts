@@ -20,7 +20,6 @@ export const codeInvalid = () => new TicketingError('code_invalid', 422, 'ticket
 export const codeUsedUp = () => new TicketingError('code_used_up', 409, 'tickets.codeUsedUp', 'code');
 export const codeExpired = () => new TicketingError('code_expired', 409, 'tickets.codeExpired', 'code');
 export const alreadyRegistered = () => new TicketingError('already_registered', 409, 'tickets.alreadyRegistered', 'quantity');
-export const alreadyWaiting = () => new TicketingError('already_waiting', 409, 'tickets.alreadyRegistered', 'email');
 export const tooMany = () => new TicketingError('too_many', 422, 'tickets.tooMany', 'quantity');
 export const belowMinimum = () => new TicketingError('below_minimum', 422, 'tickets.belowMinimum', 'offered');
 export const reservationExpired = () => new TicketingError('reservation_expired', 409, 'tickets.reservationExpired');

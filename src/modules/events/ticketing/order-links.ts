@@ -35,13 +35,24 @@ export function calendarEvent(event: CalendarSource, baseUrl: string) {
   };
 }
 
-/** The .ics of the event an order is for. */
-export function eventCalendar(order: OrderView, baseUrl: string): string {
-  return eventIcs(
-    calendarEvent(
-      { id: order.event_id, slug: order.event_slug, title: order.event_title, description_md: order.description_md, starts_at: order.starts_at, ends_at: order.ends_at, venue: order.venue, address: order.address, status: order.event_status, updated_at: order.event_updated_at },
-      baseUrl,
-    ),
+/**
+ * The .ics of one event, or null when its data cannot make a valid calendar entry (a date no
+ * calendar can hold): the file is then missing — never wrong, and never an error for the page or
+ * the email that offers it.
+ */
+export function singleEventIcs(event: Parameters<typeof calendarEvent>[0], baseUrl: string): string | null {
+  try {
+    return eventIcs(calendarEvent(event, baseUrl));
+  } catch {
+    return null;
+  }
+}
+
+/** The .ics of the event an order is for (null: see singleEventIcs). */
+export function eventCalendar(order: OrderView, baseUrl: string): string | null {
+  return singleEventIcs(
+    { id: order.event_id, slug: order.event_slug, title: order.event_title, description_md: order.description_md, starts_at: order.starts_at, ends_at: order.ends_at, venue: order.venue, address: order.address, status: order.event_status, updated_at: order.event_updated_at },
+    baseUrl,
   );
 }
 

@@ -78,15 +78,29 @@ export async function findInvitationCode(db: Executor, input: { eventId: number;
 }
 
 /** Seats one person holds for an evening, by email and by account. */
-export async function countPersonSeats(db: Executor, input: { eventId: number; email: string; userId: number | null; now: Date }): Promise<number> {
+export async function countPersonSeats(db: Executor, input: { eventId: number; email: string | null; userId: number | null; now: Date }): Promise<number> {
   const row = await db
     .selectFrom('orders')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('n'))
     .where('event_id', '=', input.eventId)
-    .where((eb) => eb.or([eb('email', '=', input.email), ...(input.userId !== null ? [eb('user_id', '=', input.userId)] : [])]))
+    .where((eb) => eb.or([...(input.email !== null ? [eb('email', '=', input.email)] : []), ...(input.userId !== null ? [eb('user_id', '=', input.userId)] : [])]))
     .where((eb) => eb.or([eb('status', 'in', ['confirmed', 'paid']), eb.and([eb('status', '=', 'reserved'), eb('reserved_until', '>', input.now.toISOString())])]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The orders an address holds for an evening (for telling its owner where their tickets are). */
+export async function listHoldingOrdersOf(db: Executor, input: { eventId: number; email: string; now: Date }) {
+  const event = await db.selectFrom('events').select(['title', 'starts_at']).where('id', '=', input.eventId).executeTakeFirst();
+  const orders = await db
+    .selectFrom('orders')
+    .select(['public_id', 'name', 'quantity'])
+    .where('event_id', '=', input.eventId)
+    .where('email', '=', input.email)
+    .where((eb) => eb.or([eb('status', 'in', ['confirmed', 'paid']), eb.and([eb('status', '=', 'reserved'), eb('reserved_until', '>', input.now.toISOString())])]))
+    .orderBy('id')
+    .execute();
+  return event ? { event, orders } : undefined;
 }
 
 /** The evening's seat counters and its types', for offering freed seats. */
@@ -174,7 +188,7 @@ export async function listTicketsOfOrder(db: Executor, orderId: number) {
 
 /** The organisers' view of an event's orders (emails included: this is the team's page). */
 export async function listOrdersOfEvent(db: Executor, eventId: number) {
-  return db
+  const rows = await db
     .selectFrom('orders')
     .innerJoin('ticket_types', 'ticket_types.id', 'orders.ticket_type_id')
     .select([
@@ -196,6 +210,9 @@ export async function listOrdersOfEvent(db: Executor, eventId: number) {
     .where('orders.event_id', '=', eventId)
     .orderBy('orders.created_at', 'desc')
     .execute();
+  // Payments that did not match their order (rare): shown beside it, for the organisers to settle.
+  const anomalies = await listPaymentAnomalies(db, 'order', rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, anomalies: anomalies.filter((a) => a.subject_id === r.id) }));
 }
 
 /** Live counts for the door and the organisers. */
@@ -258,13 +275,25 @@ export async function listAttendees(db: Executor, eventId: number) {
     .execute();
 }
 
-/** Whether someone already waits (or holds an offer) for the evening. */
-export async function isWaiting(db: Executor, input: { eventId: number; email: string }): Promise<boolean> {
+/** The waiting-list entry of someone who already waits (or holds an offer) for the evening. */
+export async function findWaiting(db: Executor, input: { eventId: number; email: string }): Promise<number | undefined> {
   const row = await db.selectFrom('waitlist').select('id').where('event_id', '=', input.eventId).where('email', '=', input.email).where('status', 'in', ['waiting', 'offered']).executeTakeFirst();
-  return row !== undefined;
+  return row?.id;
 }
 
 /** The terms an order is bound by: the evening's date, status and cancellation policy. */
 export async function getEventTerms(db: Executor, eventId: number) {
   return db.selectFrom('events').select(['id', 'title', 'status', 'starts_at', 'refund_policy', 'cancellation_deadline_hours']).where('id', '=', eventId).executeTakeFirst();
+}
+
+/** The payments that did not match what they paid for, of some ticket or book orders (see recordPaymentAnomaly). */
+export async function listPaymentAnomalies(db: Executor, subjectType: 'order' | 'book_order', ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('payment_anomalies')
+    .select(['subject_id', 'amount', 'currency', 'expected_amount', 'expected_currency', 'provider_payment_ref', 'created_at'])
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', 'in', ids)
+    .orderBy('id')
+    .execute();
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { emailField, euros, text } from '../../../shared/http/form.ts';
-import { parseLocalDateTime } from '../../../shared/time.ts';
+import { emailField, euros, localDateTime, text } from '../../../shared/http/form.ts';
 import { TICKET_KINDS } from './domain/order.ts';
 
 
@@ -40,10 +39,7 @@ export const codeSchema = z.object({
   code: z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : ''), z.string().max(40, 'errors.tooLong').regex(/^[A-Z0-9-]*$/, 'errors.slugFormat')),
   price: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : '0'), euros({ allowZero: true })),
   max_uses: positiveInt(10_000),
-  expires_at: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : ''),
-    z.string().refine((s) => s === '' || parseLocalDateTime(s) !== null, 'errors.date').transform((s) => (s ? parseLocalDateTime(s) : null)),
-  ),
+  expires_at: localDateTime({ optional: true }),
   note: text(200, { optional: true }),
 });
 

@@ -8,10 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../tests/helpers/test-app.ts';
+import { makeUser, PASSWORD } from '../../../../tests/factories/index.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../../tests/helpers/test-app.ts';
 import { DIALECTS } from '../../../../tests/helpers/test-database.ts';
 import { checkoutEvent, evtId, sign, WEBHOOK_SECRET } from '../../../../tests/helpers/stripe-events.ts';
-import { countRows, formKey, makeTicketedEvent, T0, type TicketedEvent } from '../../../../tests/helpers/ticketing-fixtures.ts';
+import { countRows, formKey, makeTicketedEvent, placedOrder, T0, type TicketedEvent } from '../../../../tests/helpers/ticketing-fixtures.ts';
 import { ledgerTotal } from '../../ledger/index.ts';
 import { orderTickets } from '../index.ts';
 
@@ -32,11 +33,15 @@ interface StripeOrder {
 describe.each(DIALECTS)('Stripe webhook (%s)', (dialect) => {
   let t: TestApp;
   let ev: TicketedEvent;
+  let organiser: TestClient;
   let n = 0;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     ev = await makeTicketedEvent(t.db.db, { capacity: 20, price: PRICE, maxPerOrder: 2, title: 'Soirée Stripe' });
+    const editor = await makeUser(t.db.db, 'editor');
+    organiser = t.client();
+    await organiser.login(editor.email, PASSWORD);
   });
   afterAll(async () => t.close());
 
@@ -44,10 +49,10 @@ describe.each(DIALECTS)('Stripe webhook (%s)', (dialect) => {
   async function stripeOrder(quantity = 2): Promise<StripeOrder> {
     n += 1;
     const email = `stripe-${dialect}-${n}@example.org`;
-    const placed = await orderTickets(
+    const placed = placedOrder(await orderTickets(
       { db: t.db.db, actor: null, now: t.clock.now },
       { eventId: ev.eventId, ticketTypeId: ev.typeId, quantity, name: `Client ${n}`, email, offered: null, invitationCode: null, idempotencyKey: `order:${formKey()}`, provider: 'stripe', lang: 'fr' },
-    );
+    ));
     expect(placed.status).toBe('reserved');
     // The reservation email goes out now (the outbox), before what the test measures.
     await t.deliver();
@@ -167,6 +172,35 @@ describe.each(DIALECTS)('Stripe webhook (%s)', (dialect) => {
 
   // The tickets email says "Retrouver vos billets ou annuler : {link}". The order page opens only
   // with the order's secret token, so the link must carry one.
+  it('a payment of another amount or currency than the order’s is recorded for the organisers, never confirms it, books nothing', async () => {
+    for (const [options, shown] of [
+      [{ amount: 1 }, /0,01\s€/],
+      [{ currency: 'jpy' }, /1\s500\sJPY/],
+    ] as const) {
+      const order = await stripeOrder(1);
+      const before = await snapshot();
+      const eventId = evtId();
+      const payload = checkoutEvent(eventId, order, options);
+      const res = await deliver(payload, sign(payload));
+      expect(res.statusCode).toBe(200);
+      const row = await t.db.db.selectFrom('orders').select(['status']).where('id', '=', order.id).executeTakeFirstOrThrow();
+      expect(row.status).toBe('reserved');
+      const after = await snapshot();
+      expect([after.payments, after.transactions, after.lines, after.tickets]).toEqual([before.payments, before.transactions, before.lines, before.tickets]);
+      expect(await postingsOf(order.id)).toEqual([]);
+      const anomalies = await t.db.db.selectFrom('payment_anomalies').selectAll().where('subject_type', '=', 'order').where('subject_id', '=', order.id).execute();
+      expect(anomalies).toHaveLength(1);
+      expect(anomalies[0]).toMatchObject({ provider: 'stripe', provider_event_id: eventId, expected_amount: order.total, expected_currency: 'eur' });
+      // Delivered again: recorded once.
+      expect((await deliver(payload, sign(payload))).statusCode).toBe(200);
+      expect(await t.db.db.selectFrom('payment_anomalies').select('id').where('subject_type', '=', 'order').where('subject_id', '=', order.id).execute()).toHaveLength(1);
+      // The organisers see it beside the order.
+      const page = await organiser.get(`/editor/events/${ev.eventId}/tickets`);
+      expect(page.body).toMatch(shown);
+      expect(page.body).toContain(order.paymentIntent);
+    }
+  });
+
   it('the link in the tickets email sent after a Stripe payment opens the order', async () => {
     const order = await stripeOrder(1);
     const payload = checkoutEvent(evtId(), order);

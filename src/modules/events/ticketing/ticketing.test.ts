@@ -138,6 +138,16 @@ function location(res: LightMyRequestResponse): string {
 describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
   let t: TestApp;
   let editor: TestClient;
+  /**
+   * The order a public form placed: a paid one's page is where the buyer lands; free seats for
+   * someone not logged in are only in their inbox (the page never tells who holds seats).
+   */
+  const linkOf = (res: LightMyRequestResponse, email: string) => {
+    if (location(res).startsWith('/orders/')) return parseLink(location(res));
+    const mailed = t.mailer.lastTo(email)?.text.match(/https?:\/\/\S+\/orders\/\S+/)?.[0];
+    if (!mailed) throw new Error(`no order for ${email}: ${res.statusCode} ${location(res)}`);
+    return parseLink(mailed);
+  };
   let editorActor: Actor;
   let member: TestClient;
   let memberEmail: string;
@@ -314,20 +324,24 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       expect((await markPaid(reserved!.id)).statusCode).toBe(303);
       expect(await db().selectFrom('ledger_transactions').select('id').where('cause_type', '=', 'order').where('cause_id', '=', String(after!.id)).execute()).toHaveLength(1);
 
-      // One ticket per person, unless the type allows more: "Plein tarif" allows 4 per person, so
-      // 1 already held + 4 more is refused for the same address, whatever its case.
-      for (const again of [email, 'Paul.Public@Example.org']) {
-        const res2 = await order(t.client(), event, { type: standard, name: 'Paul encore', email: again, quantity: '4' });
-        expect(res2.statusCode, again).toBe(409);
-        expect(res2.body).toContain('déjà inscrit·e');
-      }
-      expect(await orderRow({ eventId: event.id })).toHaveLength(1);
-      // On a one-per-person type, any second order by the same address is refused.
+      // An anonymous paid order is a purchase, limited per order only: a second one by the same
+      // address is placed like any other, so the form tells no stranger who holds a ticket.
+      const more = await order(t.client(), event, { type: standard, name: 'Paul encore', email: 'Paul.Public@Example.org', quantity: '4' });
+      expect(more.statusCode).toBe(303);
+      expect(more.body).not.toContain('déjà inscrit·e');
+      expect(await orderRow({ eventId: event.id })).toHaveLength(2);
+      // A logged-in buyer's share is counted on their account: "Unique" allows one per person, so
+      // a second order is refused — whatever address they type — and says so (it is their own business).
       const single = await makeEvent(t, editorActor, { defaults: false, types: [{ kind: 'standard', name: 'Unique', price: 1500, maxPerOrder: 1 }] });
-      expect((await order(t.client(), single, { type: single.type('Unique'), name: 'Paul Public', email })).statusCode).toBe(303);
-      const twice = await order(t.client(), single, { type: single.type('Unique'), name: 'Paul Public', email: 'PAUL.public@example.org' });
-      expect(twice.statusCode).toBe(409);
-      expect(twice.body).toContain('déjà inscrit·e');
+      const buyer = await makeUser(db(), 'member', { email: `paul-${dialect}@example.org` });
+      const paul = t.client();
+      await paul.login(buyer.email, PASSWORD);
+      expect((await order(paul, single, { type: single.type('Unique'), name: 'Paul Public', email: buyer.email })).statusCode).toBe(303);
+      for (const typed of [buyer.email, 'someone.else@example.org']) {
+        const twice = await order(paul, single, { type: single.type('Unique'), name: 'Paul Public', email: typed });
+        expect(twice.statusCode, typed).toBe(409);
+        expect(twice.body).toContain('déjà inscrit·e');
+      }
       expect(await orderRow({ eventId: single.id })).toHaveLength(1);
 
       const desk = await editor.get(`/editor/events/${event.id}/tickets`);
@@ -369,6 +383,41 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       expect(full.body).toContain('value="Zoé Tardive"');
       expect(full.body).toContain('value="zoe.tardive@example.org"');
       expect(await orderRow({ eventId: event.id })).toHaveLength(2);
+    });
+
+    it('answers an anonymous order the same whether or not the address holds seats; its owner is told by email', async () => {
+      /** What a stranger sees of an answer: status, where it leads, the message it carries, the page. */
+      const seen = async (res: LightMyRequestResponse) => {
+        const flash = (res.cookies as { name: string; value: string }[]).find((c) => c.name === 'oe_flash')?.value ?? null;
+        return { status: res.statusCode, location: location(res), flash, body: res.statusCode === 303 ? '' : res.body.replace(/name="(key|_csrf)" value="[^"]*"/g, '').replace(/value="[^"]*@example\.org"/g, '') };
+      };
+      const holder = `holder-${dialect}@example.org`;
+      // A free evening with seats left: the holder's address, and one nobody used.
+      const open = await makeEvent(t, editorActor, { capacity: 5, defaults: false, types: [{ kind: 'solidarity', name: 'Libre', price: 0, maxPerOrder: 1 }] });
+      expect((await order(t.client(), open, { type: open.type('Libre'), name: 'Hélène Holder', email: holder })).statusCode).toBe(303);
+      const before = t.mailer.sent.length;
+      const probeHolder = await seen(await order(t.client(), open, { type: open.type('Libre'), name: 'Probe', email: holder }));
+      const probeFresh = await seen(await order(t.client(), open, { type: open.type('Libre'), name: 'Probe', email: `fresh-${dialect}@example.org` }));
+      expect(probeHolder).toEqual(probeFresh);
+      expect(probeHolder.status).toBe(303);
+      // The holder got no second order, and learns of the attempt by email, with the link to their tickets.
+      expect(await orderRow({ eventId: open.id })).toHaveLength(2);
+      const told = t.mailer.sent.slice(before).find((m) => m.to === holder);
+      expect(told?.subject).toBe(`Vous êtes déjà inscrit·e : ${open.title}`);
+      expect(told?.text).toMatch(/\/orders\/[A-Za-z0-9_-]+\?token=/);
+
+      // A sold-out evening: "complet" for everyone, holder or not.
+      const full = await makeEvent(t, editorActor, { capacity: 1, defaults: false, types: [{ kind: 'solidarity', name: 'Libre', price: 0, maxPerOrder: 1 }] });
+      expect((await order(t.client(), full, { type: full.type('Libre'), name: 'Hélène Holder', email: holder })).statusCode).toBe(303);
+      const fullHolder = await seen(await order(t.client(), full, { type: full.type('Libre'), name: 'Probe', email: holder }));
+      const fullFresh = await seen(await order(t.client(), full, { type: full.type('Libre'), name: 'Probe', email: `fresh2-${dialect}@example.org` }));
+      expect(fullHolder).toEqual(fullFresh);
+      expect(fullHolder.status).toBe(409);
+
+      // The waiting list: joining again is answered like the first time, and adds no one.
+      const join = (email: string) => t.client().post(`/events/${full.slug}/waitlist`, { ticket_type_id: String(full.type('Libre')), name: 'Wait', email });
+      expect(await seen(await join(`waiter-${dialect}@example.org`))).toEqual(await seen(await join(`waiter-${dialect}@example.org`)));
+      expect(await db().selectFrom('waitlist').select('id').where('event_id', '=', full.id).execute()).toHaveLength(1);
     });
 
     it('says "complet" for a type whose quota is used up while other seats remain, with the form kept', async () => {
@@ -610,7 +659,9 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       const joined = await join('premiere@example.org', 'Prune Première', freeType);
       expect(joined.statusCode).toBe(303);
       expect(location(joined)).toBe(`/events/${event.slug}`);
-      expect((await join('premiere@example.org', 'Prune Première', freeType)).statusCode).toBe(409);
+      // Joining again is answered the same way, and adds no one (the form tells no stranger who waits).
+      expect((await join('premiere@example.org', 'Prune Première', freeType)).statusCode).toBe(303);
+      expect(await w.db.db.selectFrom('waitlist').select('id').where('event_id', '=', event.id).where('email', '=', 'premiere@example.org').execute()).toHaveLength(1);
       w.clock.now = new Date(w.clock.now.getTime() + MINUTE);
       expect((await join('seconde@example.org', 'Sid Second', freeType)).statusCode).toBe(303);
       w.clock.now = new Date(w.clock.now.getTime() + MINUTE);
@@ -795,7 +846,7 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
 
     it('follows the event’s policy: no refund when the policy says none; an unpaid reservation simply ends', async () => {
       const event = await makeEvent(t, editorActor, { refundPolicy: 'none' });
-      const paidLink = parseLink(location(await order(t.client(), event, { type: event.type('Plein tarif'), name: 'Nora Norefund', email: 'nora@example.org' })));
+      const paidLink = linkOf(await order(t.client(), event, { type: event.type('Plein tarif'), name: 'Nora Norefund', email: 'nora@example.org' }), 'nora@example.org');
       const [paidRow] = await orderRow({ publicId: paidLink.publicId });
       await markPaid(paidRow!.id);
       const page = await t.client().get(paidLink.path);
@@ -805,7 +856,7 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       const [nora] = await orderRow({ publicId: paidLink.publicId });
       expect([nora!.status, Number(nora!.refund_due)]).toEqual(['cancelled', 0]);
 
-      const unpaid = parseLink(location(await order(t.client(), event, { type: event.type('Plein tarif'), name: 'Ulla Unpaid', email: 'ulla@example.org' })));
+      const unpaid = linkOf(await order(t.client(), event, { type: event.type('Plein tarif'), name: 'Ulla Unpaid', email: 'ulla@example.org' }), 'ulla@example.org');
       expect((await t.client().post(`/orders/${unpaid.publicId}/cancel`, { token: unpaid.token })).statusCode).toBe(303);
       const [ulla] = await orderRow({ publicId: unpaid.publicId });
       expect([ulla!.status, Number(ulla!.refund_due)]).toEqual(['cancelled', 0]);
@@ -814,8 +865,8 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
 
     it('offers a seat given back by an attendee to the waiting list at once, free or paid', async () => {
       const event = await makeEvent(t, editorActor, { capacity: 2, defaults: false, types: [{ kind: 'solidarity', name: 'Libre', price: 0 }, { kind: 'standard', name: 'Payant', price: 1200 }] });
-      const freeLink = parseLink(location(await order(t.client(), event, { type: event.type('Libre'), name: 'Alice Libre', email: 'alice.libre@example.org' })));
-      const paidLink = parseLink(location(await order(t.client(), event, { type: event.type('Payant'), name: 'Bob Payant', email: 'bob.payant@example.org' })));
+      const freeLink = linkOf(await order(t.client(), event, { type: event.type('Libre'), name: 'Alice Libre', email: 'alice.libre@example.org' }), 'alice.libre@example.org');
+      const paidLink = linkOf(await order(t.client(), event, { type: event.type('Payant'), name: 'Bob Payant', email: 'bob.payant@example.org' }), 'bob.payant@example.org');
       const join = (type: string, name: string, email: string) => t.client().post(`/events/${event.slug}/waitlist`, { ticket_type_id: String(event.type(type)), name, email });
       expect((await join('Payant', 'Paula Attente', 'paula.attente@example.org')).statusCode).toBe(303);
       t.clock.now = new Date(t.clock.now.getTime() + 1000);
@@ -848,7 +899,7 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
 
     it('refuses cancellation after the deadline with a clear message; a wrong token is a 404', async () => {
       const event = await makeEvent(t, editorActor, { deadlineHours: 48 });
-      const link = parseLink(location(await order(t.client(), event, { type: event.type('Plein tarif'), name: 'Téo Tard', email: 'teo.tard@example.org' })));
+      const link = linkOf(await order(t.client(), event, { type: event.type('Plein tarif'), name: 'Téo Tard', email: 'teo.tard@example.org' }), 'teo.tard@example.org');
       const [row] = await orderRow({ publicId: link.publicId });
       await markPaid(row!.id);
 
@@ -890,8 +941,8 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       const signer = ticketSigner(APP_SECRET);
 
       await order(contributor, event, { type: event.type('Contributeur·rice'), name: 'Claire Contributrice', email: contributorEmail });
-      const pair = parseLink(location(await order(t.client(), event, { type: event.type('Entrée libre'), name: '=HYPERLINK("http://x")', email: 'duo@example.org', quantity: '2' })));
-      const gone = parseLink(location(await order(t.client(), event, { type: event.type('Entrée libre'), name: 'Gaston Parti', email: 'gaston@example.org' })));
+      const pair = linkOf(await order(t.client(), event, { type: event.type('Entrée libre'), name: '=HYPERLINK("http://x")', email: 'duo@example.org', quantity: '2' }), 'duo@example.org');
+      const gone = linkOf(await order(t.client(), event, { type: event.type('Entrée libre'), name: 'Gaston Parti', email: 'gaston@example.org' }), 'gaston@example.org');
       await order(t.client(), otherEvent, { type: otherEvent.type('Entrée libre'), name: 'Odile Ailleurs', email: 'odile@example.org' });
       expect((await t.client().post(`/orders/${gone.publicId}/cancel`, { token: gone.token })).statusCode).toBe(303);
 
@@ -982,7 +1033,7 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       const event = await makeEvent(t, editorActor, { title: 'Soirée annulée', capacity: 3 });
       const standard = event.type('Plein tarif');
       await order(contributor, event, { type: event.type('Contributeur·rice'), name: 'Claire Contributrice', email: contributorEmail });
-      const paidLink = parseLink(location(await order(t.client(), event, { type: standard, name: 'Patrice Payé', email: 'patrice@example.org' })));
+      const paidLink = linkOf(await order(t.client(), event, { type: standard, name: 'Patrice Payé', email: 'patrice@example.org' }), 'patrice@example.org');
       const [paidRow] = await orderRow({ publicId: paidLink.publicId });
       await markPaid(paidRow!.id);
       await order(t.client(), event, { type: standard, name: 'Rémi Réservé', email: 'remi@example.org' });
@@ -1072,6 +1123,26 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       expect(allUnfolded).not.toContain(`UID:event-${draft.id}@open-experience`);
       expect(allUnfolded).not.toContain('Soirée secrète');
       expect((await t.client().get(`/events/${draft.slug}/calendar.ics`)).statusCode).toBe(404);
+    });
+
+    it('refuses dates outside 2000–2100 at the form, and keeps every calendar up when a stored date cannot be written', async () => {
+      const fields = (startsAt: string) => ({ title: 'Soirée datée', slug: '', series_id: '', theme_id: '', description: '', venue: '', address: '', starts_at: startsAt, ends_at: '2026-09-01T22:00', capacity: '30', registration_opens_at: '', registration_closes_at: '', status: 'published' });
+      for (const typo of ['1969-07-20T20:00', '0026-09-01T19:00', '2126-09-01T19:00']) {
+        const res = await editor.post('/editor/events', fields(typo));
+        expect(res.statusCode, typo).toBe(422);
+        expect(res.body, typo).toContain('Choisissez une date entre 2000 et 2100.');
+      }
+      // A date from before this rule (an import, an old row): the feeds leave that evening out, the others stay.
+      const good = await makeEvent(t, editorActor, { title: 'Soirée sans souci' });
+      const old = await makeEvent(t, editorActor, { title: 'Soirée d’autrefois' });
+      await db().updateTable('events').set({ starts_at: '1969-07-20T19:00:00.000Z', ends_at: '1969-07-20T22:00:00.000Z' }).where('id', '=', old.id).execute();
+      const all = await t.client().get('/events/calendar.ics');
+      expect(all.statusCode).toBe(200);
+      expect(all.body).toContain(`UID:event-${good.id}@open-experience`);
+      expect(all.body).not.toContain(`UID:event-${old.id}@open-experience`);
+      expect((await t.client().get(`/events/${old.slug}/calendar.ics`)).statusCode).toBe(404);
+      expect((await t.client().get(`/events/${old.slug}`)).statusCode).toBe(200);
+      expect((await t.client().get(`/events/${good.slug}/calendar.ics`)).statusCode).toBe(200);
     });
 
     it('counts the free contributor tickets of the event on the transparency page', async () => {

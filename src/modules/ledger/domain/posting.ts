@@ -8,6 +8,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { isKnownAccount, type AccountCode } from './accounts.ts';
 import { EmptyTransactionError, InvalidAmountError, UnbalancedTransactionError, UnknownAccountError } from './errors.ts';
 import { isCents, type Cents } from '../../../shared/money.ts';
+import { isSaneDate } from '../../../shared/time.ts';
 
 export interface PostingLine {
   account: AccountCode;
@@ -94,6 +95,7 @@ export function validateTransaction(draft: TransactionDraft): void {
   validateLines(draft.lines);
   const fields: Record<string, MessageKey> = {};
   if (!isIsoDate(draft.date)) fields.date = 'errors.date';
+  else if (!isSaneDate(new Date(draft.date))) fields.date = 'errors.dateRange';
   if (draft.description.trim() === '') fields.description = 'errors.required';
   if (draft.causeType.trim() === '') fields.causeType = 'errors.required';
   if (draft.idempotencyKey.length === 0) fields.idempotencyKey = 'errors.required';

@@ -2,12 +2,13 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.ts';
 import type { Cents } from '../../../shared/money.ts';
+import { mediaKeysOf } from '../../media/index.ts';
 import { availableToSpend, fundOf, type ExpenseCategory } from '../domain/expense-categories.ts';
 import { accountBalances } from './balances.ts';
 
 /** The latest expenses, with their evening and who submitted them, for the desk. */
 export async function listExpenses(db: Executor) {
-  return db
+  const rows = await db
     .selectFrom('expenses')
     .leftJoin('events', 'events.id', 'expenses.event_id')
     .leftJoin('users', 'users.id', 'expenses.submitted_by')
@@ -30,6 +31,8 @@ export async function listExpenses(db: Executor) {
     .orderBy('expenses.created_at', 'desc')
     .limit(500)
     .execute();
+  const keys = await mediaKeysOf(db, rows.map((r) => r.receipt_media_id));
+  return rows.map((r) => ({ ...r, receipt_key: r.receipt_media_id === null ? null : (keys.get(r.receipt_media_id) ?? null) }));
 }
 
 export type ExpenseRow = Awaited<ReturnType<typeof listExpenses>>[number];

@@ -3,6 +3,7 @@ import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { emptyForm, FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
 import { formatCents } from '../../../shared/money.ts';
+import { mediaUrl } from '../../media/index.ts';
 import { EXPENSE_CATEGORIES } from '../domain/expense-categories.ts';
 import type { ExpenseActions } from '../policy.ts';
 import type { ExpenseRow } from '../queries/expenses.ts';
@@ -100,10 +101,10 @@ export function ExpensesDeskPage(props: ExpensesDeskProps) {
                       {accountLabel(t, x.category)}
                       {x.event_title ? ` · ${x.event_title}` : ''} · {x.payee} · {x.submitter_name} · {formatDateTime(x.created_at, lang)}
                     </span>
-                    {x.receipt_media_id ? (
+                    {x.receipt_key ? (
                       <>
                         {' '}
-                        · <a href={`/media/${x.receipt_media_id}`}>{t('desk.receipt')}</a>
+                        · <a href={mediaUrl(x.receipt_key)}>{t('desk.receipt')}</a>
                       </>
                     ) : null}
                     {x.override_reason ? <p class="notice">{t('desk.override', { reason: x.override_reason })}</p> : null}

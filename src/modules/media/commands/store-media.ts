@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { inTransaction, type CommandContext } from '../../../shared/command.ts';
 import { audit } from '../../audit/index.ts';
 
 /**
  * Stores a file already recognised, in the database, so every app instance serves it without a
- * shared disk. Identical bytes of the same visibility are stored once.
+ * shared disk, under a random key (its URL, /media/<key>: nobody finds a file by counting).
+ * Identical bytes of the same visibility are stored once.
  */
 export async function storeMedia(ctx: CommandContext, input: { data: Buffer; mime: string; private: boolean }): Promise<number> {
   const sha256 = createHash('sha256').update(input.data).digest('hex');
@@ -14,7 +15,7 @@ export async function storeMedia(ctx: CommandContext, input: { data: Buffer; mim
     if (existing) return existing.id;
     const { id } = await tx.db
       .insertInto('media')
-      .values({ sha256, mime: input.mime, size: input.data.length, bytes: input.data, private: privateFlag, created_by: tx.actor?.id ?? null, created_at: tx.now.toISOString() })
+      .values({ key: randomBytes(16).toString('base64url'), sha256, mime: input.mime, size: input.data.length, bytes: input.data, private: privateFlag, created_by: tx.actor?.id ?? null, created_at: tx.now.toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { action: 'media.stored', subjectType: 'media', subjectId: id, data: { mime: input.mime, size: input.data.length, private: input.private } });

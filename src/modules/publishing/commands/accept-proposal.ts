@@ -3,22 +3,29 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { renderMarkdown } from '../../../shared/markdown.ts';
 import { slugAlternatives, slugify } from '../../../shared/slug.ts';
 import { audit } from '../../audit/index.ts';
-import { findOrCreateContributorByEmail, setCredits } from '../../contributors/index.ts';
+import { createContributor, findOrCreateContributorByEmail, setCredits } from '../../contributors/index.ts';
 import { assertProposalIsNew, ProposalAlreadyHandledError } from '../domain/proposals.ts';
 import type { PieceSnapshot } from '../domain/revision.ts';
 import { getProposal, takenSlugsLike } from '../queries.ts';
 import { writeRevision } from './write-revision.ts';
 
 /**
- * An editor takes a proposal into the workflow: the proposer becomes a contributor (matched by
- * their private email), and a submitted piece credited to them enters the queue. Returns its id.
+ * An editor takes a proposal into the workflow: the proposer becomes a contributor, and a
+ * submitted piece credited to them enters the queue. Returns its id.
+ *
+ * The proposer is matched to an existing profile by their private email only once they have
+ * confirmed that address (the link in their receipt): anyone can type anyone's address into the
+ * public form. Until then they get a profile of their own; confirming later moves the credit
+ * to the profile that address belongs to (confirmProposalEmail).
  */
 export async function acceptProposal(ctx: CommandContext, input: { proposalId: number }): Promise<number> {
   return inTransaction(ctx, async (tx) => {
     const proposal = await getProposal(tx.db, input.proposalId);
     if (!proposal) throw new NotFoundError();
     assertProposalIsNew(proposal);
-    const contributorId = await findOrCreateContributorByEmail(tx, { name: proposal.name, email: proposal.email });
+    const contributorId = proposal.email_confirmed_at
+      ? await findOrCreateContributorByEmail(tx, { name: proposal.name, email: proposal.email })
+      : (await createContributor(tx, { name: proposal.name, bio: '', links: [], email: null })).id;
     const base = slugify(proposal.title) || 'proposal';
     const taken = await takenSlugsLike(tx.db, base);
     const slug = taken.has(base) ? slugAlternatives(base, taken, 1)[0]! : base;
@@ -54,7 +61,7 @@ export async function acceptProposal(ctx: CommandContext, input: { proposalId: n
     await setCredits(tx, { subject: { type: 'piece', id }, credits, acceptedAt: null });
     await writeRevision(tx, { pieceId: id, snapshot, note: `proposal #${proposal.id}` });
     // The status is checked again in the update, so two editors handling it at once cannot both succeed.
-    const result = await tx.db.updateTable('proposals').set({ status: 'accepted', piece_id: id }).where('id', '=', proposal.id).where('status', '=', 'new').executeTakeFirst();
+    const result = await tx.db.updateTable('proposals').set({ status: 'accepted', piece_id: id, contributor_id: contributorId }).where('id', '=', proposal.id).where('status', '=', 'new').executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new ProposalAlreadyHandledError(proposal.id);
     await audit(tx, { action: 'proposal.accepted', subjectType: 'proposal', subjectId: proposal.id, data: { pieceId: id } });
     return id;

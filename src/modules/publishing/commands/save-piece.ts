@@ -1,12 +1,13 @@
 import { inTransaction, type CommandContext, type TxContext } from '../../../shared/command.ts';
 import { NotFoundError, ValidationError } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n/index.ts';
-import { renderMarkdown } from '../../../shared/markdown.ts';
+import { foreignImages, renderMarkdown } from '../../../shared/markdown.ts';
 import { slugAlternatives, slugify } from '../../../shared/slug.ts';
 import { emit } from '../../../outbox/index.ts';
 import { audit } from '../../audit/index.ts';
-import { setCredits, type Credit } from '../../contributors/index.ts';
-import { storeImage } from '../../media/index.ts';
+import { listCreditableContributors, setCredits, type Credit } from '../../contributors/index.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { mediaIdsOfKeys, mediaKeysIn, mediaKeysOf, mediaUrl, storeImage } from '../../media/index.ts';
 import type { PieceKind } from '../domain/kinds.ts';
 import type { PieceSnapshot } from '../domain/revision.ts';
 import { SlugTakenError } from '../domain/slugs.ts';
@@ -34,20 +35,43 @@ export interface SavePieceInput extends PieceInput {
   id?: number | undefined;
   /** A new cover image (its bytes are checked to be an image). */
   cover?: { data: Buffer } | undefined;
+  /** An image for the text: stored, and added at the end of the text (the author moves it where it belongs). */
+  image?: { data: Buffer } | undefined;
+  /** Its description, for readers who do not see it. */
+  imageAlt?: string | undefined;
   /** The revision's note; empty: the names of the fields that changed. */
   note?: string | undefined;
 }
 
-/** Themes and contributors come from form values: unknown ids are a validation error, not a 500. */
-async function assertReferencesExist(tx: TxContext, input: PieceInput): Promise<void> {
+/** Which stored files the piece shows (its cover, the images of its text): they are public while it is. */
+async function recordShownMedia(tx: TxContext, input: { pieceId: number; coverId: number | null; bodyMd: string }): Promise<void> {
+  const ids = new Set((await mediaIdsOfKeys(tx.db, mediaKeysIn(input.bodyMd))).values());
+  if (input.coverId !== null) ids.add(input.coverId);
+  await tx.db.deleteFrom('piece_media').where('piece_id', '=', input.pieceId).execute();
+  if (ids.size) await tx.db.insertInto('piece_media').values([...ids].map((media_id) => ({ piece_id: input.pieceId, media_id }))).execute();
+}
+
+/**
+ * Themes and contributors come from form values: unknown ids are a validation error, not a 500.
+ * A writer who is not an editor may credit only whom their picker offers (listCreditableContributors):
+ * an id typed by hand finds no one else, and tells nothing about who exists.
+ */
+async function assertReferencesExist(tx: TxContext, actor: Actor, input: PieceInput, existing: { credits: { contributorId: number }[] } | undefined): Promise<void> {
   if (input.themes.length) {
     const found = await tx.db.selectFrom('themes').select('id').where('id', 'in', input.themes).execute();
     if (found.length !== new Set(input.themes).size) throw new ValidationError({ themes: 'errors.invalid' });
   }
   const contributorIds = [...new Set(input.credits.map((c) => c.contributorId))];
   if (contributorIds.length) {
-    const found = await tx.db.selectFrom('contributors').select('id').where('id', 'in', contributorIds).execute();
-    if (found.length !== contributorIds.length) throw new ValidationError({ credits: 'errors.invalid' });
+    const creditable = await listCreditableContributors(tx.db, {
+      now: tx.now,
+      everyone: publishingPolicy.can(actor, 'editAny'),
+      ownId: actor.contributorId,
+      keepIds: existing?.credits.map((c) => c.contributorId) ?? [],
+      among: contributorIds,
+    });
+    const allowed = new Set(creditable.map((c) => c.id));
+    if (!contributorIds.every((id) => allowed.has(id))) throw new ValidationError({ credits: 'errors.invalid' });
   }
 }
 
@@ -63,23 +87,32 @@ export async function savePiece(ctx: CommandContext, input: SavePieceInput): Pro
     if (input.id && !existing) throw new NotFoundError();
     if (existing) publishingPolicy.authorize(actor, 'edit', existing);
     if (await slugTaken(tx.db, slug, existing?.id)) throw new SlugTakenError(slugAlternatives(slug, await takenSlugsLike(tx.db, slug)));
-    await assertReferencesExist(tx, input);
+    await assertReferencesExist(tx, actor, input, existing);
+    // Images are the site's own: a reader's browser never calls another site (docs/decisions/005-security.md).
+    if (foreignImages(input.body_md).length > 0) throw new ValidationError({ body_md: 'piece.foreignImages' });
 
     let coverId = input.removeCover ? null : (existing?.cover_media_id ?? null);
     if (input.cover) coverId = await storeImage(tx, { field: 'cover', file: input.cover });
+    let bodyMd = input.body_md;
+    if (input.image) {
+      const imageId = await storeImage(tx, { field: 'image', file: input.image });
+      const key = (await mediaKeysOf(tx.db, [imageId])).get(imageId)!;
+      const alt = (input.imageAlt ?? '').replace(/[[\]\n]/g, ' ').trim();
+      bodyMd = `${bodyMd.trimEnd()}\n\n![${alt}](${mediaUrl(key)})\n`;
+    }
 
     const fields = {
       kind: input.kind,
       slug,
       title: input.title,
       summary: input.summary,
-      body_md: input.body_md,
+      body_md: bodyMd,
       language: input.language,
       licence: input.licence,
       cover_media_id: coverId,
       cover_alt: input.cover_alt,
     };
-    const values = { ...fields, body_html: renderMarkdown(input.body_md), updated_at: tx.now.toISOString() };
+    const values = { ...fields, body_html: renderMarkdown(bodyMd), updated_at: tx.now.toISOString() };
     let id: number;
     if (existing) {
       id = existing.id;
@@ -92,6 +125,7 @@ export async function savePiece(ctx: CommandContext, input: SavePieceInput): Pro
         .executeTakeFirstOrThrow());
     }
 
+    await recordShownMedia(tx, { pieceId: id, coverId, bodyMd });
     await tx.db.deleteFrom('piece_themes').where('piece_id', '=', id).execute();
     if (input.themes.length) {
       await tx.db.insertInto('piece_themes').values(input.themes.map((theme_id) => ({ piece_id: id, theme_id }))).execute();

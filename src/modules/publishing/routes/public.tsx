@@ -4,18 +4,20 @@ import type { AppDeps } from '../../../app-deps.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import type { FormRenderer } from '../../../shared/http/form.ts';
 import { sendPage, viewContext } from '../../../shared/http/page.ts';
-import { slugParams, type ZodTypeProvider } from '../../../shared/http/route-schema.ts';
+import { idParams, slugParams, type ZodTypeProvider } from '../../../shared/http/route-schema.ts';
 import { emptyForm } from '../../../shared/views/form-fields.tsx';
+import { confirmProposalEmail } from '../commands/confirm-proposal-email.ts';
 import { proposePiece } from '../commands/propose-piece.ts';
+import { isProposalConfirmToken } from '../proposal-access.ts';
 import { kindPath } from '../domain/kinds.ts';
 import type { PieceSection } from '../piece-extensions.ts';
-import { countPublishedPieces, getPublishedPiece, getThemeBySlug, listPublishedPieces, listThemes, type PublishedFilter } from '../queries.ts';
-import { kindParams, pageQuery, proposalSchema } from '../schemas.ts';
+import { countPublishedPieces, getProposal, getPublishedPiece, getThemeBySlug, listPublishedPieces, listThemes, type PublishedFilter } from '../queries.ts';
+import { kindParams, pageQuery, proposalSchema, proposalTokenBody, proposalTokenQuery } from '../schemas.ts';
 import { HomePage, kindTitle, ListingPage, ThemesPage } from '../views/listing-pages.tsx';
 import { themeName } from '../views/piece-card.tsx';
 import { PiecePage } from '../views/piece-page.tsx';
 import { ProposePage } from '../views/propose-page.tsx';
-import { ThanksView } from '../views/thanks-view.tsx';
+import { ConfirmProposalPage, ThanksView } from '../views/thanks-view.tsx';
 
 const PAGE_SIZE = 18;
 
@@ -79,4 +81,22 @@ export const publicRoutes: FastifyPluginAsync<{ deps: AppDeps; pieceSections: re
   );
 
   app.get('/propose/thanks', async (req, reply) => sendPage(reply, <ThanksView ctx={viewContext(req, reply)} />));
+
+  /** The proposal a confirmation link names, when its token is right; anything else is a 404. */
+  const confirmable = async (id: number, token: unknown) => {
+    const proposal = await getProposal(db, id);
+    if (!proposal || !isProposalConfirmToken(deps.config.appSecret, proposal, token)) throw new NotFoundError();
+    return proposal;
+  };
+
+  app.get('/proposals/:id/confirm', { schema: { params: idParams, querystring: proposalTokenQuery } }, async (req, reply) => {
+    const proposal = await confirmable(req.params.id, req.query.token);
+    return sendPage(reply, <ConfirmProposalPage ctx={viewContext(req, reply)} proposal={proposal} token={req.query.token ?? ''} done={proposal.email_confirmed_at !== null} />);
+  });
+
+  app.post('/proposals/:id/confirm', { schema: { params: idParams, body: proposalTokenBody } }, async (req, reply) => {
+    const proposal = await confirmable(req.params.id, req.body.token);
+    await confirmProposalEmail({ db, actor: req.actor, now: deps.now() }, { proposalId: proposal.id });
+    return sendPage(reply, <ConfirmProposalPage ctx={viewContext(req, reply)} proposal={proposal} token="" done />);
+  });
 };

@@ -8,7 +8,7 @@ import type { FormRenderer } from '../../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../../shared/http/page.ts';
 import { idParams, type ZodTypeProvider } from '../../../shared/http/route-schema.ts';
 import type { FormState } from '../../../shared/views/form-fields.tsx';
-import { listContributorOptions } from '../../contributors/index.ts';
+import { listCreditableContributors } from '../../contributors/index.ts';
 import { restoreRevision } from '../commands/restore-revision.ts';
 import { savePiece } from '../commands/save-piece.ts';
 import { transitionPiece } from '../commands/transition-piece.ts';
@@ -72,18 +72,20 @@ export const studioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (fastif
     form: FormState,
     extra: { status?: number; slugSuggestions?: string[]; transitionErrors?: FormState } = {},
   ) {
-    const [themes, contributors] = await Promise.all([listThemes(db), listContributorOptions(db)]);
+    const now = deps.now();
+    const creditable = { now, everyone: publishingPolicy.can(actor, 'editAny'), ownId: actor.contributorId, keepIds: piece?.credits.map((c) => c.contributorId) ?? [] };
+    const [themes, contributors] = await Promise.all([listThemes(db), listCreditableContributors(db, creditable)]);
     return sendPage(
       reply,
       <PieceFormPage
         ctx={viewContext(req, reply)}
         form={form}
         pieceId={piece?.id ?? null}
-        state={piece ? publicationState(piece, deps.now()) : null}
+        state={piece ? publicationState(piece, now) : null}
         status={piece?.status ?? null}
         publishedAt={piece?.published_at ?? null}
         reviewFeedback={piece?.review_feedback ?? null}
-        coverMediaId={piece?.cover_media_id ?? null}
+        coverKey={piece?.cover_key ?? null}
         themes={themes}
         contributors={contributors}
         actions={piece ? availableActions(piece.status, workflowRole(actor, piece)) : []}
@@ -120,7 +122,7 @@ export const studioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (fastif
   );
 
   app.post('/studio/pieces', { preValidation: writer.preValidation, schema: { body: pieceSchema }, config: { form: newPieceForm } }, async (req, reply) => {
-    const { id } = await savePiece({ db, actor: writer.of(req), now: deps.now() }, { ...req.body, cover: req.uploads.cover });
+    const { id } = await savePiece({ db, actor: writer.of(req), now: deps.now() }, { ...req.body, cover: req.uploads.cover, image: req.uploads.image, imageAlt: req.body.image_alt });
     return redirectWithFlash(req, reply, `/studio/pieces/${id}`, 'piece.saved');
   });
 
@@ -132,7 +134,7 @@ export const studioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (fastif
   app.post('/studio/pieces/:id', { preValidation: studioPiece.preValidation, schema: { params: idParams, body: pieceSchema }, config: { form: pieceForm } }, async (req, reply) => {
     const { actor, piece } = studioPiece.of(req);
     publishingPolicy.authorize(actor, 'edit', piece);
-    await savePiece({ db, actor, now: deps.now() }, { ...req.body, id: piece.id, cover: req.uploads.cover });
+    await savePiece({ db, actor, now: deps.now() }, { ...req.body, id: piece.id, cover: req.uploads.cover, image: req.uploads.image, imageAlt: req.body.image_alt });
     return redirectWithFlash(req, reply, `/studio/pieces/${piece.id}`, 'piece.saved');
   });
 

@@ -44,7 +44,7 @@ export function PieceCardView({ ctx, piece, headingLevel = 3 }: { ctx: ViewConte
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article class="card" lang={piece.language !== ctx.lang ? piece.language : undefined}>
-      {piece.cover_media_id ? <img class="card-cover" src={mediaUrl(piece.cover_media_id)} alt={piece.cover_alt} loading="lazy" /> : null}
+      {piece.cover_key ? <img class="card-cover" src={mediaUrl(piece.cover_key)} alt={piece.cover_alt} loading="lazy" /> : null}
       <div class="card-body">
         <p class="card-meta">
           <KindBadge ctx={ctx} kind={piece.kind} />

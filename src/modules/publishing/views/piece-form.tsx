@@ -25,7 +25,7 @@ export interface PieceFormProps {
   status: PieceStatus | null;
   publishedAt: string | null;
   reviewFeedback: string | null;
-  coverMediaId: number | null;
+  coverKey: string | null;
   themes: ThemeView[];
   contributors: { id: number; name: string }[];
   actions: WorkflowAction[];
@@ -149,16 +149,25 @@ export function PieceFormPage(props: PieceFormProps) {
                 <p class="hint" id="cover-hint">
                   {t('piece.coverHint', { max: Math.round(ctx.maxUploadMb) })}
                 </p>
-                {props.coverMediaId ? <img src={mediaUrl(props.coverMediaId)} alt="" class="cover-preview" /> : null}
+                {props.coverKey ? <img src={mediaUrl(props.coverKey)} alt="" class="cover-preview" /> : null}
                 <input id="f-cover" type="file" name="cover" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="cover-hint" data-max-bytes={String(ctx.maxUploadMb * 1024 * 1024)} data-too-large={t('errors.tooLarge', { max: Math.round(ctx.maxUploadMb) })} />
                 {form.errors.cover ? <p class="field-error">{t(form.errors.cover)}</p> : null}
-                {props.coverMediaId ? (
+                {props.coverKey ? (
                   <label class="checkbox">
                     <input type="checkbox" name="remove_cover" value="on" /> {t('piece.removeCover')}
                   </label>
                 ) : null}
               </div>
               <TextField ctx={ctx} form={form} name="cover_alt" label={t('piece.coverAlt')} maxLength={300} />
+              <div class={`field${form.errors.image ? ' field-invalid' : ''}`}>
+                <label for="f-image">{t('piece.image')}</label>
+                <p class="hint" id="image-hint">
+                  {t('piece.imageHint', { max: Math.round(ctx.maxUploadMb) })}
+                </p>
+                <input id="f-image" type="file" name="image" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="image-hint" data-max-bytes={String(ctx.maxUploadMb * 1024 * 1024)} data-too-large={t('errors.tooLarge', { max: Math.round(ctx.maxUploadMb) })} />
+                {form.errors.image ? <p class="field-error">{t(form.errors.image)}</p> : null}
+              </div>
+              <TextField ctx={ctx} form={form} name="image_alt" label={t('piece.imageAlt')} maxLength={300} />
               <SelectField ctx={ctx} form={form} name="licence" label={t('piece.licence')} options={[{ value: 'CC-BY-SA-4.0', label: 'CC BY-SA 4.0' }]} />
               <TextField ctx={ctx} form={form} name="note" label={t('piece.revisionNote')} maxLength={300} />
               <button type="submit">{t('piece.save')}</button>

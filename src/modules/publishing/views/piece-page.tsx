@@ -33,7 +33,7 @@ export function pieceJsonLd(piece: PublishedPiece, baseUrl: string) {
     contributor: piece.credits.filter((c) => c.kind !== 'author' && c.kind !== 'interviewer').map(person),
     license: licenceOf(piece.licence).url,
     keywords: piece.themes.map((t) => t.name_en).join(', '),
-    ...(piece.cover_media_id ? { image: `${baseUrl}${mediaUrl(piece.cover_media_id)}` } : {}),
+    ...(piece.cover_key ? { image: `${baseUrl}${mediaUrl(piece.cover_key)}` } : {}),
     publisher: { '@type': 'Organization', name: 'Open Experience', url: baseUrl },
   };
 }
@@ -68,7 +68,7 @@ export function PieceArticle({ ctx, piece, preview }: { ctx: ViewContext; piece:
           </ul>
         ) : null}
       </header>
-      {piece.cover_media_id ? <img class="piece-cover" src={mediaUrl(piece.cover_media_id)} alt={piece.cover_alt} /> : null}
+      {piece.cover_key ? <img class="piece-cover" src={mediaUrl(piece.cover_key)} alt={piece.cover_alt} /> : null}
       <div class="prose e-content" dangerouslySetInnerHTML={{ __html: piece.body_html }} />
       <footer class="licence-box" lang={ctx.lang}>
         <h2>{t('licence.title')}</h2>
@@ -120,7 +120,7 @@ export function PiecePage({ ctx, piece, preview, sections = [] }: { ctx: ViewCon
         description: piece.summary,
         canonicalPath: `/pieces/${piece.slug}`,
         ogType: 'article',
-        ...(piece.cover_media_id ? { ogImage: mediaUrl(piece.cover_media_id) } : {}),
+        ...(piece.cover_key ? { ogImage: mediaUrl(piece.cover_key) } : {}),
         jsonLd: pieceJsonLd(piece, ctx.baseUrl),
         noindex: preview ?? false,
         contentLang: piece.language,

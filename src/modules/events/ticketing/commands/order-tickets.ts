@@ -18,10 +18,11 @@ import { NotFoundError } from '../../../../shared/errors.ts';
 import type { Lang } from '../../../../shared/i18n/index.ts';
 import { emit } from '../../../../outbox/index.ts';
 import { audit } from '../../../audit/index.ts';
+import { getAccount } from '../../../accounts/index.ts';
 import { getStandingOfUser } from '../../../contributors/index.ts';
 import { RESERVATION_MINUTES, registrationState, seatsLeft, unitPrice } from '../domain/capacity.ts';
 import type { OrderStatus } from '../domain/order.ts';
-import { sendReservation, sendTickets } from '../effects.ts';
+import { sendAlreadyRegistered, sendReservation, sendTickets } from '../effects.ts';
 import {
   alreadyRegistered,
   belowMinimum,
@@ -59,6 +60,7 @@ export interface OrderInput {
 }
 
 export interface PlacedOrder {
+  kind: 'placed';
   id: number;
   publicId: string;
   status: OrderStatus;
@@ -68,11 +70,30 @@ export interface PlacedOrder {
 }
 
 /**
+ * An anonymous request for free seats by an address that already holds its share: nothing is
+ * placed, and the address's owner is told by email (with the link to their order). The person
+ * who sent the form is answered exactly as for a new free order ("your tickets are in your
+ * inbox"), so the form never tells a stranger who is registered (docs/decisions/005-security.md).
+ */
+export interface ToldByEmail {
+  kind: 'told_by_email';
+}
+
+export type OrderOutcome = PlacedOrder | ToldByEmail;
+
+/**
  * Places an order for the context's actor (or an anonymous buyer). Free orders are confirmed at
  * once (tickets issued and emailed); paid ones hold their seats for RESERVATION_MINUTES while
  * payment happens. However many requests and instances race for the last seat, one gets it.
+ *
+ * One person's share (the type's `max_per_order`, over all their orders for the evening): a
+ * logged-in buyer's is counted on their account (its orders, and those placed with its email),
+ * and an over-share is refused ("already registered": their own business). An anonymous buyer's
+ * free seats are counted on the address they give, and an over-share is answered by email (see
+ * ToldByEmail). An anonymous paid order is a purchase: limited per order only — answering it
+ * "already registered" would tell anyone whether an address holds a ticket.
  */
-export async function orderTickets(ctx: CommandContext, input: OrderInput): Promise<PlacedOrder> {
+export async function orderTickets(ctx: CommandContext, input: OrderInput): Promise<OrderOutcome> {
   const { event, type } = await getOrderingContext(ctx.db, { eventId: input.eventId, ticketTypeId: input.ticketTypeId });
   if (!event) throw new NotFoundError('event');
   const state = registrationState(event, ctx.now);
@@ -98,11 +119,14 @@ export async function orderTickets(ctx: CommandContext, input: OrderInput): Prom
     }
   }
 
-  const attempt = (tx: TxContext) => place(tx, input, { event, type, contributorId: standing?.isContributor ? (ctx.actor?.contributorId ?? null) : null });
+  // Whose share the order counts against: the account, or the address an anonymous buyer gave.
+  const accountEmail = ctx.actor ? ((await getAccount(ctx.db, ctx.actor.id))?.email ?? null) : null;
+  const attempt = (tx: TxContext) => place(tx, input, { event, type, accountEmail, contributorId: standing?.isContributor ? (ctx.actor?.contributorId ?? null) : null });
   try {
     return await inTransaction(ctx, attempt);
   } catch (error) {
     if (error instanceof AlreadyPlaced) return placed(error.order, false);
+    if (error instanceof OverShare) return tellByEmail(ctx, input);
     if (!(error instanceof SeatsTaken)) throw error;
     // Out of seats while run-out reservations still count: give them back (and offer them to the
     // waiting list first), then try once more. Without any, try again only if another buyer's
@@ -113,6 +137,7 @@ export async function orderTickets(ctx: CommandContext, input: OrderInput): Prom
       return await inTransaction(ctx, attempt);
     } catch (again) {
       if (again instanceof AlreadyPlaced) return placed(again.order, false);
+      if (again instanceof OverShare) return tellByEmail(ctx, input);
       throw again instanceof SeatsTaken ? refusal(again) : again;
     }
   }
@@ -140,17 +165,34 @@ class AlreadyPlaced extends Error {
   }
 }
 
+/** Thrown inside the transaction when an anonymous buyer's address already holds its share of free seats. */
+class OverShare extends Error {
+  constructor() {
+    super('over share');
+  }
+}
+
+/** The address's owner learns, by email, that they already hold their seats (and where). */
+async function tellByEmail(ctx: CommandContext, input: OrderInput): Promise<ToldByEmail> {
+  await inTransaction(ctx, async (tx) => {
+    // One email per form (a double click tells once), sent in the language of the form.
+    await emit(tx, sendAlreadyRegistered, { eventId: input.eventId, email: input.email, lang: input.lang }, { key: input.idempotencyKey });
+  });
+  return { kind: 'told_by_email' };
+}
+
 type OrderingContext = Awaited<ReturnType<typeof getOrderingContext>>;
 
 async function place(
   tx: TxContext,
   input: OrderInput,
-  known: { event: NonNullable<OrderingContext['event']>; type: NonNullable<OrderingContext['type']>; contributorId: number | null },
+  known: { event: NonNullable<OrderingContext['event']>; type: NonNullable<OrderingContext['type']>; accountEmail: string | null; contributorId: number | null },
 ): Promise<PlacedOrder> {
   const { event, type } = known;
   const now = tx.now.toISOString();
-  // One person's simultaneous orders one after the other (no one else waits on this lock).
-  await lockPerson(tx.db, `order:${event.id}:${input.email}`);
+  // One person's simultaneous orders one after the other (no one else waits on this lock): the
+  // address their share is counted on.
+  await lockPerson(tx.db, `order:${event.id}:${tx.actor === null ? input.email : (known.accountEmail ?? `user:${tx.actor.id}`)}`);
 
   let codeId: number | null = null;
   let codePrice: number | null = null;
@@ -164,18 +206,22 @@ async function place(
     codePrice = Number(code.price);
   }
 
-  // One ticket per person per event, unless the type allows more: by email, and by account.
-  const mine = await countPersonSeats(tx.db, { eventId: event.id, email: input.email, userId: tx.actor?.id ?? null, now: tx.now });
-  if (mine + input.quantity > type.max_per_order) {
-    // The same form sent again (a double click, a retry): the first order is the answer, not a refusal.
-    const earlier = await findOrderByKey(tx.db, input.idempotencyKey);
-    if (earlier) throw new AlreadyPlaced(earlier);
-    throw alreadyRegistered();
-  }
-
   const price = unitPrice({ kind: type.kind, price: Number(type.price) }, { codePrice, offered: input.offered });
   if (price === 'below_minimum') throw belowMinimum();
   const total = price * input.quantity;
+
+  // One person's share of the evening (see orderTickets): by account, or by address for free seats.
+  const anonymous = tx.actor === null;
+  if (!anonymous || total === 0) {
+    const mine = await countPersonSeats(tx.db, { eventId: event.id, email: anonymous ? input.email : known.accountEmail, userId: tx.actor?.id ?? null, now: tx.now });
+    if (mine + input.quantity > type.max_per_order) {
+      // The same form sent again (a double click, a retry): the first order is the answer, not a refusal.
+      const earlier = await findOrderByKey(tx.db, input.idempotencyKey);
+      if (earlier) throw new AlreadyPlaced(earlier);
+      throw anonymous ? new OverShare() : alreadyRegistered();
+    }
+  }
+
   const status: OrderStatus = total === 0 ? 'confirmed' : 'reserved';
   const reservedUntil = status === 'reserved' ? new Date(tx.now.getTime() + RESERVATION_MINUTES * 60_000).toISOString() : null;
   const publicId = randomBytes(12).toString('base64url');
@@ -220,9 +266,9 @@ async function place(
   else await emit(tx, sendReservation, { orderId: id }, { key: id });
   // Last, so the evening's row is held only until the commit that follows.
   if (!(await takeSeats(tx, { eventId: event.id, ticketTypeId: type.id, quantity: input.quantity, typeHasQuota: type.quota !== null }))) throw new SeatsTaken();
-  return { id, publicId, status, total, reservedUntil, created: true };
+  return { kind: 'placed', id, publicId, status, total, reservedUntil, created: true };
 }
 
 function placed(order: { id: number; public_id: string; status: OrderStatus; total: number; reserved_until: string | null }, created: boolean): PlacedOrder {
-  return { id: order.id, publicId: order.public_id, status: order.status, total: Number(order.total), reservedUntil: order.reserved_until, created };
+  return { kind: 'placed', id: order.id, publicId: order.public_id, status: order.status, total: Number(order.total), reservedUntil: order.reserved_until, created };
 }

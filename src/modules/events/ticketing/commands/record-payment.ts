@@ -15,6 +15,8 @@ import { moneyChannel, refundsAutomatically } from '../domain/order.ts';
 import { refundOrder, sendTickets } from '../effects.ts';
 import { getOrder } from '../queries.ts';
 import { issueTickets } from './issue-tickets.ts';
+import { recordPaymentAnomaly } from './record-payment-anomaly.ts';
+import { paymentMatches } from '../domain/payment-match.ts';
 import { takeSeats } from './seats.ts';
 
 export interface PaymentInput {
@@ -27,9 +29,18 @@ export interface PaymentInput {
   providerPaymentRef?: string | null;
   amount: number;
   fee: number;
+  /**
+   * What the provider says was paid in (lower-case ISO 4217), and what the site sells in. When
+   * given, a payment of another amount or currency than the order's is an anomaly (below).
+   */
+  currency?: { paid: string; expected: string };
 }
 
-export type PaymentOutcome = { kind: 'paid'; orderId: number } | { kind: 'duplicate'; orderId: number } | { kind: 'refund_needed'; orderId: number; amount: number };
+export type PaymentOutcome =
+  | { kind: 'paid'; orderId: number }
+  | { kind: 'duplicate'; orderId: number }
+  | { kind: 'refund_needed'; orderId: number; amount: number }
+  | { kind: 'mismatch'; orderId: number };
 
 export async function recordPayment(ctx: CommandContext, input: PaymentInput): Promise<PaymentOutcome> {
   const lookup = input.orderId !== undefined ? { orderId: input.orderId } : { providerRef: input.providerRef ?? '' };
@@ -40,6 +51,14 @@ export async function recordPayment(ctx: CommandContext, input: PaymentInput): P
     const order = (await getOrder(tx.db, { orderId: first.id }))!;
     // A second notification for an order already paid (another event id for the same session) books nothing.
     if (order.status === 'paid') return { kind: 'duplicate', orderId: order.id } as const;
+    // Not the order's amount, or not its currency (a tampered or misconfigured checkout): the
+    // payment is never taken at its word (recordPaymentAnomaly).
+    const paid = { amount: input.amount, currency: input.currency?.paid ?? '' };
+    const expected = { amount: Number(order.total), currency: input.currency?.expected ?? '' };
+    if (!paymentMatches(paid, expected)) {
+      await recordPaymentAnomaly(tx, { subject: { type: 'order', id: order.id }, provider: input.provider, providerEventId: input.providerEventId, providerPaymentRef: input.providerPaymentRef ?? null, paid, expected });
+      return { kind: 'mismatch', orderId: order.id } as const;
+    }
     const inserted = await tx.db
       .insertInto('payments')
       .values({ order_id: order.id, provider: input.provider, provider_event_id: input.providerEventId, kind: 'payment', amount: input.amount, fee: input.fee, transaction_id: null, created_at: tx.now.toISOString() })

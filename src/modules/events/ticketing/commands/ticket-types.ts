@@ -36,6 +36,7 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export async function addInvitationCode(ctx: CommandContext, input: { eventId: number; code: string; price: number; maxUses: number; expiresAt: Date | null; note: string }): Promise<string> {
   return inTransaction(ctx, async (tx) => {
+    if (!(await tx.db.selectFrom('events').select('id').where('id', '=', input.eventId).executeTakeFirst())) throw new NotFoundError('event');
     const code = input.code || Array.from(randomBytes(10), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
     if (await tx.db.selectFrom('invitation_codes').select('id').where('code', '=', code).executeTakeFirst()) throw new ValidationError({ code: 'errors.slugTaken' });
     await tx.db

@@ -7,11 +7,14 @@ import { audit } from '../../../audit/index.ts';
 import { registrationState, seatsLeft } from '../domain/capacity.ts';
 import { OPEN_KINDS } from '../domain/order.ts';
 import { sendTickets } from '../effects.ts';
-import { alreadyWaiting, eventCancelled, notAContributor, notSoldOut, registrationClosed, unknownTicketType } from '../errors.ts';
-import { getOrder, getOrderingContext, isWaiting } from '../queries.ts';
+import { eventCancelled, notAContributor, notSoldOut, registrationClosed, unknownTicketType } from '../errors.ts';
+import { findWaiting, getOrder, getOrderingContext } from '../queries.ts';
 import { issueTickets } from './issue-tickets.ts';
 
-/** Joins the waiting list of a sold-out ticket type (once per person). */
+/**
+ * Joins the waiting list of a sold-out ticket type, once per person: joining again is answered
+ * like the first time and changes nothing (the form never tells a stranger who is waiting).
+ */
 export async function joinWaitlist(ctx: CommandContext, input: { eventId: number; ticketTypeId: number; name: string; email: string; lang: Lang }): Promise<number> {
   return inTransaction(ctx, async (tx) => {
     await lockEventRow(tx.db, input.eventId);
@@ -24,7 +27,8 @@ export async function joinWaitlist(ctx: CommandContext, input: { eventId: number
     // Contributors have their free seat and invitations their code: the waiting list is for tickets anyone can buy.
     if (!OPEN_KINDS.includes(type.kind)) throw type.kind === 'contributor' ? notAContributor() : unknownTicketType();
     if (seatsLeft({ capacity: event.capacity, seatsHeld: event.seats_held }, type) > 0) throw notSoldOut();
-    if (await isWaiting(tx.db, { eventId: event.id, email: input.email })) throw alreadyWaiting();
+    const waiting = await findWaiting(tx.db, { eventId: event.id, email: input.email });
+    if (waiting !== undefined) return waiting;
     const now = tx.now.toISOString();
     const { id } = await tx.db
       .insertInto('waitlist')

@@ -4,6 +4,8 @@
  * Calls that can fail (the provider's network) take an idempotency key, so a retry after a crash or
  * a timeout never creates a second checkout or a second refund.
  */
+import type { Db } from '../../../../db/database.ts';
+
 export interface CheckoutOrder {
   id: number;
   publicId: string;
@@ -15,7 +17,28 @@ export interface CheckoutOrder {
   currency: string;
   /** When the checkout stops accepting payment (the same on every retry, so the retry is identical). */
   expiresAt: Date;
+  /**
+   * What the provider hands back with its notification, beside the order id: `kind` names the use
+   * case that placed the order (`book_order`), and the webhook dispatches on it (tickets have none).
+   */
+  metadata?: Record<string, string>;
 }
+
+/** A Stripe checkout session paid, as the webhook hands it to the use case its `kind` names. */
+export interface PaidSession {
+  sessionId: string;
+  eventId: string;
+  paymentRef: string | null;
+  /** What Stripe says was paid, in the currency's smallest unit… */
+  amount: number;
+  /** …and in which currency (lower-case ISO 4217): the use case checks both (recordPaymentAnomaly). */
+  currency: string;
+  /** The currency the site sells in. */
+  siteCurrency: string;
+}
+
+/** The use case behind one `kind` of checkout session (app.ts wires them: book orders). */
+export type StripeSessionHandler = (ctx: { db: Db; actor: null; now: Date }, session: PaidSession) => Promise<void>;
 
 export interface PaymentProvider {
   readonly name: 'manual' | 'stripe';

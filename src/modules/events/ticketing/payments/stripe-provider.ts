@@ -15,7 +15,7 @@ export function stripeProvider(client: Stripe): PaymentProvider {
         mode: 'payment',
         customer_email: order.email,
         client_reference_id: order.publicId,
-        metadata: { order_id: String(order.id) },
+        metadata: { order_id: String(order.id), ...order.metadata },
         line_items: [{ quantity: order.quantity, price_data: { currency: order.currency.toLowerCase(), unit_amount: order.unitPrice, product_data: { name: order.description } } }],
         success_url: urls.success,
         cancel_url: urls.cancel,

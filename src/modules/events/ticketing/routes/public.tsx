@@ -19,11 +19,11 @@ import { confirmFreeOffer, joinWaitlist } from '../commands/waitlist.ts';
 import { registrationState } from '../domain/capacity.ts';
 import { cancellationDeadline, selfCancellation } from '../domain/refund-policy.ts';
 import { isOrderAccessToken, orderAccessToken } from '../order-access.ts';
-import { calendarEvent, eventCalendar } from '../order-links.ts';
+import { calendarEvent, eventCalendar, singleEventIcs } from '../order-links.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { getAvailability, getOrderView, listTicketsOfOrder } from '../queries.ts';
 import { orderLinkQuery, orderParams, orderSchema, orderTokenBody, waitlistSchema } from '../schemas.ts';
-import { eventIcs, qrSvg, seriesIcs, ticketSigner } from '../tickets/index.ts';
+import { qrSvg, seriesIcs, ticketSigner } from '../tickets/index.ts';
 import { OrderPage } from '../views/order-page.tsx';
 import { TicketBox } from '../views/ticket-box.tsx';
 
@@ -84,7 +84,7 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
       const event = await getEventBySlug(db, req.params.slug);
       if (!event || event.status === 'draft') throw new NotFoundError();
       const d = req.body;
-      const placed = await orderTickets(
+      const outcome = await orderTickets(
         { db, actor: req.actor, now: deps.now() },
         {
           eventId: event.id,
@@ -99,10 +99,15 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
           lang: req.lang,
         },
       );
+      // Free seats for someone not logged in: the tickets are in their inbox, whether this form
+      // placed them or the address held them already — the page never says which.
+      if (outcome.kind === 'told_by_email' || (req.actor === null && outcome.status === 'confirmed' && outcome.created)) {
+        return redirectWithFlash(req, reply, `/events/${event.slug}`, 'tickets.sentByEmail');
+      }
       // A double click returns the first order: its page is reached through the email link.
-      if (!placed.created) return redirectWithFlash(req, reply, `/events/${event.slug}`, 'tickets.alreadyPlaced');
-      if (placed.status === 'confirmed') return redirectWithFlash(req, reply, link(placed.publicId), 'tickets.confirmed');
-      return pay(req, reply, placed.publicId);
+      if (!outcome.created) return redirectWithFlash(req, reply, `/events/${event.slug}`, 'tickets.alreadyPlaced');
+      if (outcome.status === 'confirmed') return redirectWithFlash(req, reply, link(outcome.publicId), 'tickets.confirmed');
+      return pay(req, reply, outcome.publicId);
     },
   );
 
@@ -169,7 +174,9 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
 
   app.get('/orders/:publicId/calendar.ics', { schema: { params: orderParams, querystring: orderLinkQuery } }, async (req, reply) => {
     const order = await orderFor(req.params.publicId, req.query.token);
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="soiree.ics"').send(eventCalendar(order, deps.config.baseUrl));
+    const ics = eventCalendar(order, deps.config.baseUrl);
+    if (ics === null) throw new NotFoundError();
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="soiree.ics"').send(ics);
   });
 
   app.post('/orders/:publicId/cancel', { schema: { params: orderParams, body: orderTokenBody }, config: { back: backToOrder } }, async (req, reply) => {
@@ -196,22 +203,26 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
   app.get('/events/:slug/calendar.ics', { schema: { params: slugParams } }, async (req, reply) => {
     const event = await getEventBySlug(db, req.params.slug);
     if (!event || event.status === 'draft') throw new NotFoundError();
-    return reply
-      .type('text/calendar; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${event.slug}.ics"`)
-      .send(eventIcs(calendarEvent(event, deps.config.baseUrl)));
+    const ics = singleEventIcs(event, deps.config.baseUrl);
+    if (ics === null) throw new NotFoundError();
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${event.slug}.ics"`).send(ics);
   });
 
-  const calendarFeed = async (reply: FastifyReply, name: string, seriesId: number | null) => {
+  const calendarFeed = async (req: FastifyRequest, reply: FastifyReply, name: string, seriesId: number | null) => {
     const events = await listCalendarEvents(db, seriesId);
-    return reply.type('text/calendar; charset=utf-8').send(seriesIcs(name, events.map((event) => calendarEvent(event, deps.config.baseUrl))));
+    const ics = seriesIcs(
+      name,
+      events.map((event) => calendarEvent(event, deps.config.baseUrl)),
+      (error) => req.log.warn({ err: error.message }, 'an event left out of a calendar feed'),
+    );
+    return reply.type('text/calendar; charset=utf-8').send(ics);
   };
 
-  app.get('/events/calendar.ics', async (_req, reply) => calendarFeed(reply, 'Open Experience', null));
+  app.get('/events/calendar.ics', async (req, reply) => calendarFeed(req, reply, 'Open Experience', null));
 
   app.get('/series/:slug/calendar.ics', { schema: { params: slugParams } }, async (req, reply) => {
     const series = await getSeriesBySlug(db, req.params.slug);
     if (!series) throw new NotFoundError();
-    return calendarFeed(reply, series.title, series.id);
+    return calendarFeed(req, reply, series.title, series.id);
   });
 }

@@ -198,16 +198,25 @@ describe('seriesIcs', () => {
     expectWellFormed(ics);
   });
 
-  it('allows an empty series and refuses duplicate UIDs', () => {
+  it('allows an empty series and keeps one event per UID', () => {
     const empty = seriesIcs('Rien pour l’instant', []);
     expectWellFormed(empty);
     expect(unfold(empty).filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(0);
-    expect(() => seriesIcs('x', [EVENT, { ...EVENT }])).toThrow(/same UID/);
+    const skipped: string[] = [];
+    expect(prop(seriesIcs('x', [EVENT, { ...EVENT }], (e) => skipped.push(e.message)), 'UID')).toEqual([EVENT.uid]);
+    expect(skipped).toEqual([expect.stringMatching(/same UID/)]);
   });
 
-  it('names the faulty event', () => {
-    const bad = events.map((e, i) => (i === 3 ? { ...e, endsAt: 'jamais' } : e));
-    expect(() => seriesIcs('Saison', bad)).toThrow(/event "event-4@open-experience": endsAt/);
+  it('leaves out an event it cannot write, names it, and keeps the others', () => {
+    const faults = [{ endsAt: 'jamais' }, { startsAt: '1969-07-20T20:17:00Z', endsAt: '1969-07-20T23:00:00Z' }, { startsAt: '0026-05-01T18:00:00Z' }, { url: 'notaurl' }];
+    for (const fault of faults) {
+      const skipped: string[] = [];
+      const bad = events.map((e, i) => (i === 3 ? { ...e, ...fault } : e));
+      const ics = seriesIcs('Saison', bad, (e) => skipped.push(e.message));
+      expectWellFormed(ics);
+      expect(prop(ics, 'UID'), JSON.stringify(fault)).toEqual(['event-1@open-experience', 'event-2@open-experience', 'event-3@open-experience', 'event-5@open-experience']);
+      expect(skipped, JSON.stringify(fault)).toEqual([expect.stringContaining('event-4@open-experience')]);
+    }
   });
 });
 

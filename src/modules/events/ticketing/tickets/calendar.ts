@@ -12,7 +12,9 @@
  *   accents, so its output is unfolded and folded again by octets, never inside a UTF-8 sequence.
  *
  * Bad input (unparseable or non-UTC-convertible times, an end not after the start, an unsafe UID, a URL
- * `ics` refuses) throws an Error naming the event: a feed is better missing than wrong.
+ * `ics` refuses) makes eventIcs throw an Error naming the event: a file is better missing than
+ * wrong. A series leaves such an event out (and names it to `onSkip`): one bad evening never takes
+ * the whole feed down for every subscriber.
  */
 import { createEvents, type EventAttributes } from 'ics';
 
@@ -43,18 +45,35 @@ export function eventIcs(event: CalendarEvent): string {
   return build([event], undefined);
 }
 
-/** A VCALENDAR (METHOD:PUBLISH, X-WR-CALNAME = name) holding one VEVENT per event. No events gives an empty calendar. */
-export function seriesIcs(name: string, events: readonly CalendarEvent[]): string {
+/**
+ * A VCALENDAR (METHOD:PUBLISH, X-WR-CALNAME = name) holding one VEVENT per event that can be
+ * written; the others (and a repeated UID) are left out and reported to `onSkip`. No events gives
+ * an empty calendar.
+ */
+export function seriesIcs(name: string, events: readonly CalendarEvent[], onSkip: (error: Error) => void = () => undefined): string {
   const uids = new Set<string>();
+  const attributes: EventAttributes[] = [];
   for (const event of events) {
-    if (uids.has(event.uid)) throw new Error(`calendar: the same UID appears twice: ${event.uid}`);
-    uids.add(event.uid);
+    try {
+      if (uids.has(event.uid)) throw new Error(`calendar: the same UID appears twice: ${event.uid}`);
+      const one = toAttributes(event);
+      // What our checks let through but `ics` would refuse, found on the event alone.
+      const alone = createEvents([one]);
+      if (alone.error) throw new Error(`calendar: event ${JSON.stringify(event.uid)}: ${describeError(alone.error)}`);
+      uids.add(event.uid);
+      attributes.push(one);
+    } catch (error) {
+      onSkip(error instanceof Error ? error : new Error(String(error)));
+    }
   }
-  return build(events, name);
+  return buildFrom(attributes, name);
 }
 
 function build(events: readonly CalendarEvent[], calendarName: string | undefined): string {
-  const attributes = events.map(toAttributes);
+  return buildFrom(events.map(toAttributes), calendarName);
+}
+
+function buildFrom(attributes: EventAttributes[], calendarName: string | undefined): string {
   const header = {
     productId: CALENDAR_PRODUCT_ID,
     method: 'PUBLISH',

@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../../../shared/i18n/index.ts';
 import { formatCents } from '../../../../shared/money.ts';
+import { PaymentAnomalyNotice } from '../../../../shared/views/payment-anomaly.tsx';
 import type { ViewContext } from '../../../../shared/views/context.ts';
 import { EditorLayout } from '../../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../../shared/views/form-fields.tsx';
@@ -160,6 +161,9 @@ export function TicketingPage(props: {
                 <td>
                   <span class={`status status-${o.status}`}>{t(`orderStatus.${o.status}`)}</span>
                   {Number(o.refund_due) > 0 ? <span class="badge">{t('ticketing.refundDue', { amount: formatCents(Number(o.refund_due), lang) })}</span> : null}
+                  {o.anomalies.map((a) => (
+                    <PaymentAnomalyNotice ctx={ctx} anomaly={a} />
+                  ))}
                 </td>
                 <td>
                   {o.status === 'reserved' && o.provider === 'manual' ? (
