@@ -15,27 +15,29 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
+import { postgresRateLimitStore } from './db/rate-limit-store.ts';
 import { accountsPlugin } from './modules/accounts/plugin.tsx';
 import { loadActor } from './modules/accounts/index.ts';
 import { contributorsPlugin } from './modules/contributors/plugin.tsx';
-import { contributorPhotoShown, SubjectRegistry } from './modules/contributors/index.ts';
+import { contributorPhotoShown, SubjectRegistry, eraseContributor, ownProfileSection } from './modules/contributors/index.ts';
 import { eventsPlugin } from './modules/events/plugin.ts';
-import { contributorSeatsPerEvent, talkSubjects, ticketingOutstanding } from './modules/events/index.ts';
+import { contributorSeatsPerEvent, nextEventChange, nextEveningSection, talkSubjects, ticketingOutstanding, eraseTicketHolder, myTicketsSection } from './modules/events/index.ts';
 import { bookPlugin } from './modules/book/plugin.tsx';
-import { bookChapterSubjects, bookSalesReport, paidBookCheckout, royaltyStatementSection } from './modules/book/index.ts';
+import { bookChapterSubjects, bookHomeSection, bookSalesReport, paidBookCheckout, royaltyStatementSection, eraseBookBuyer } from './modules/book/index.ts';
 import { ledgerPlugin } from './modules/ledger/plugin.ts';
 import type { BookReport, CounterpartProvider, OutstandingCheck } from './modules/ledger/index.ts';
 import { mediaPlugin } from './modules/media/plugin.ts';
 import type { MediaShownCheck } from './modules/media/index.ts';
 import { mapPlugin } from './modules/map/plugin.ts';
-import { organisationSearchSource, organisationSubjects, type OrganisationHook } from './modules/map/index.ts';
+import { organisationSearchSource, organisationSubjects, type OrganisationHook, eraseSuggester } from './modules/map/index.ts';
 import { pagesPlugin } from './modules/pages/plugin.tsx';
+import { eraseCorrespondent } from './modules/pages/index.ts';
 import { publishingPlugin } from './modules/publishing/plugin.ts';
 import { conversationPlugin } from './modules/conversation/plugin.tsx';
-import { announceMentionEndpoints, discussionSection, responseSubjects, webmentionHook } from './modules/conversation/index.ts';
+import { announceMentionEndpoints, discussionSection, responseSubjects, webmentionHook, eraseCommenter } from './modules/conversation/index.ts';
 import { reachPlugin } from './modules/reach/plugin.tsx';
 import { commentFeedsSection, indexDocuments, pieceSearchSource, searchIndexHook, type SearchSource } from './modules/reach/index.ts';
-import { pieceMediaShown, pieceSubjects } from './modules/publishing/index.ts';
+import { nextScheduledPublication, pieceMediaShown, pieceSubjects, eraseProposer } from './modules/publishing/index.ts';
 import { sitePlugin } from './modules/site/plugin.ts';
 import { EffectHandlers } from './outbox/handlers.ts';
 import { outboxPlugin } from './outbox/plugin.tsx';
@@ -46,7 +48,8 @@ import { normaliseFormBody, type FormFields, type UploadedFile } from './shared/
 import { registerPageCache } from './shared/http/page-cache.ts';
 import { zodValidatorCompiler } from './shared/http/route-schema.ts';
 import { AppError } from './shared/errors.ts';
-import { DEFAULT_LANG, isLang } from './shared/i18n/index.ts';
+import { DEFAULT_LANG, stripLangPrefix } from './shared/i18n/index.ts';
+import { registerLanguage } from './shared/http/language.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PUBLIC_DIR = path.join(rootDir, 'public');
@@ -120,6 +123,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1024 * 1024,
     // Slugs and ids come in the path; anything longer is malformed.
     routerOptions: { maxParamLength: 200 },
+    // `/en/events` is routed as `/events`, in English (shared/http/language.ts sets the language).
+    rewriteUrl: (req) => stripLangPrefix(req.url ?? '/'),
   });
 
   const routes: { method: string; url: string }[] = [];
@@ -152,26 +157,40 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited', 429, 'errors.rateLimited'),
+    // On PostgreSQL the counts are shared by every instance (src/db/rate-limit-store.ts); if the
+    // database cannot count, the request goes on rather than failing.
+    ...(deps.database.dialect === 'postgres' ? { store: postgresRateLimitStore(deps.database.db), skipOnError: true } : {}),
   });
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
     prefix: '/static/',
     maxAge: config.env === 'production' ? '365d' : 0,
     immutable: config.env === 'production',
+    // The build writes each asset's .br and .gz beside it (scripts/build.mjs).
+    preCompressed: true,
   });
 
   // 2. The request context, shared by every module's routes.
   app.setValidatorCompiler(zodValidatorCompiler);
   registerErrorHandling(app);
-  app.addHook('onRequest', async (req) => {
-    const lang = req.cookies.oe_lang;
-    if (isLang(lang)) req.lang = lang;
-  });
   app.addHook('onRequest', async (_req, reply) => {
     securityHeaders(reply);
   });
+  // The language is in the URL (French at the root, English under /en): see shared/http/language.ts.
+  registerLanguage(app);
+  // Kept public pages are answered here, before the session is looked up (docs/decisions/021).
+  registerPageCache(app, {
+    ttlSeconds: config.pageCacheSeconds,
+    feed: deps.database.changes,
+    db: deps.database.db,
+    now: deps.now,
+    // Pages that change with the clock: a scheduled piece comes out, an evening starts or ends.
+    scheduled: [
+      { tags: ['pieces', 'search_documents'], next: nextScheduledPublication },
+      { tags: ['events'], next: nextEventChange },
+    ],
+  });
   app.addHook('onRequest', loadActor(deps));
-  registerPageCache(app, config.pageCacheSeconds);
   // Before any schema runs: the CSRF token is checked, the route's access rule applied, and the
   // form turned into plain fields.
   app.addHook('preValidation', async (req) => {
@@ -215,9 +234,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // 4. The modules, each an encapsulated plugin with its routes, hooks, timers and effect handlers.
   await app.register(mediaPlugin, { deps, shownBy: mediaShownBy });
   await app.register(sitePlugin, { deps });
-  // A contributor's own account page shows their royalty statement from the book's sales.
-  await app.register(accountsPlugin, { deps, effects, accountSections: [royaltyStatementSection] });
-  await app.register(publishingPlugin, { deps, effects, pieceSections, pieceHooks });
+  // One's own account page: one's tickets, one's contributions and public profile, the royalty
+  // statement from the book's sales. Deleting an account, each module erases what it holds of the
+  // person (addresses, names); orders, credits and the ledger stay, anonymised.
+  const accountSections = [myTicketsSection(config), ownProfileSection(subjects), royaltyStatementSection];
+  const erasures = [eraseTicketHolder, eraseCommenter, eraseProposer, eraseCorrespondent, eraseBookBuyer, eraseSuggester, eraseContributor];
+  await app.register(accountsPlugin, { deps, effects, accountSections, erasures });
+  // The home page highlights the next evening and, once published, the book.
+  await app.register(publishingPlugin, { deps, effects, pieceSections, pieceHooks, homeSections: [nextEveningSection, bookHomeSection] });
   await app.register(contributorsPlugin, { deps, subjects });
   await app.register(pagesPlugin, { deps, effects });
   // The one Stripe webhook also confirms the book's paper orders (sessions of kind 'book_order').
@@ -232,11 +256,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // 5. The outbox worker: started by server.ts (tests drain it by hand), kicked after every write,
   // and giving way to the requests this instance is answering.
   let inFlight = 0;
-  app.addHook('onRequest', async () => {
+  // Counted only when counted on the way in: a kept page is answered before this hook runs.
+  const counted = new WeakSet<object>();
+  app.addHook('onRequest', async (req) => {
     inFlight += 1;
+    counted.add(req);
   });
-  app.addHook('onResponse', async () => {
-    inFlight -= 1;
+  app.addHook('onResponse', async (req) => {
+    if (counted.delete(req)) inFlight -= 1;
   });
   const worker = new OutboxWorker(deps.database.db, effects, {
     ...DEFAULT_WORKER_OPTIONS,

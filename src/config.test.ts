@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, testConfig, type Config } from './config.ts';
+import { ConfigError, EXAMPLE_BANK_DETAILS, ibanIsValid, loadConfig, testConfig, type Config } from './config.ts';
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -55,10 +55,11 @@ describe('loadConfig: defaults', () => {
       logLevel: 'info',
       maxUploadBytes: 5 * 1024 * 1024,
       rateLimitMultiplier: 1,
-      pageCacheSeconds: 5,
+      pageCacheSeconds: 3600,
       organisationSiren: undefined,
       currency: 'EUR',
       paymentProvider: 'manual',
+      manualPayment: { termDays: 7, bank: EXAMPLE_BANK_DETAILS },
       stripeSecretKey: undefined,
       stripeWebhookSecret: undefined,
       stripeApiUrl: undefined,
@@ -152,6 +153,10 @@ describe('loadConfig: accepted values', () => {
       MAP_TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png',
       MAP_TILE_ATTRIBUTION: '© Tiles Example',
       MAP_GEOCODER_URL: 'https://geocoder.example/search',
+      PAYMENT_TERM_DAYS: '10',
+      BANK_ACCOUNT_HOLDER: 'Association Open Experience',
+      BANK_IBAN: 'fr14 2004 1010 0505 0001 3m02 606',
+      BANK_BIC: 'psstfrppxxx',
     });
     expect(config).toEqual({
       env: 'production',
@@ -175,6 +180,7 @@ describe('loadConfig: accepted values', () => {
       organisationSiren: '123456789',
       currency: 'EUR',
       paymentProvider: 'manual',
+      manualPayment: { termDays: 10, bank: { holder: 'Association Open Experience', iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPPXXX', example: false } },
       stripeSecretKey: undefined,
       stripeWebhookSecret: undefined,
       stripeApiUrl: undefined,
@@ -315,5 +321,32 @@ describe('loadConfig: conversation settings', () => {
     expect([config.commentMaxLinks, config.sendWebmentions, config.mentionsAllowPrivateAddresses]).toEqual([5, false, true]);
     expect(configError({ DATA_DIR: tempDir(), APP_SECRET: SECRET, COMMENT_MAX_LINKS: '-1' }).problems.join()).toContain('COMMENT_MAX_LINKS');
     expect(configError({ DATA_DIR: tempDir(), APP_SECRET: SECRET, NODE_ENV: 'production', MENTIONS_ALLOW_PRIVATE_ADDRESSES: 'true' }).problems.join()).toContain('never in production');
+  });
+});
+
+describe('loadConfig: manual payment', () => {
+  it('checks an IBAN’s check digits', () => {
+    expect(ibanIsValid('FR1420041010050500013M02606')).toBe(true);
+    expect(ibanIsValid(EXAMPLE_BANK_DETAILS.iban)).toBe(true);
+    expect(ibanIsValid('FR1420041010050500013M02607')).toBe(false);
+    expect(ibanIsValid('FR14')).toBe(false);
+  });
+
+  it('shows the example account outside production when none is configured, and none in production', () => {
+    expect(loadConfig({ DATA_DIR: tempDir(), APP_SECRET: SECRET }).manualPayment.bank).toEqual({ ...EXAMPLE_BANK_DETAILS, example: true });
+    expect(loadConfig({ DATA_DIR: tempDir(), APP_SECRET: SECRET, NODE_ENV: 'production' }).manualPayment).toEqual({ termDays: 7, bank: null });
+  });
+
+  it.each([
+    [{ PAYMENT_TERM_DAYS: '0' }, 'PAYMENT_TERM_DAYS'],
+    [{ PAYMENT_TERM_DAYS: '61' }, 'PAYMENT_TERM_DAYS'],
+    [{ PAYMENT_TERM_DAYS: 'sept' }, 'PAYMENT_TERM_DAYS'],
+    [{ BANK_IBAN: 'FR1420041010050500013M02607', BANK_ACCOUNT_HOLDER: 'Asso' }, 'BANK_IBAN: must be a valid IBAN'],
+    [{ BANK_IBAN: 'FR1420041010050500013M02606' }, 'BANK_IBAN: give BANK_IBAN and BANK_ACCOUNT_HOLDER together'],
+    [{ BANK_ACCOUNT_HOLDER: 'Asso' }, 'BANK_IBAN: give BANK_IBAN and BANK_ACCOUNT_HOLDER together'],
+    [{ BANK_BIC: 'PSSTFRPP' }, 'BANK_IBAN: give BANK_IBAN and BANK_ACCOUNT_HOLDER together'],
+    [{ BANK_IBAN: 'FR1420041010050500013M02606', BANK_ACCOUNT_HOLDER: 'Asso', BANK_BIC: 'PSST' }, 'BANK_BIC'],
+  ])('%j is refused, naming %s', (env, expected) => {
+    expect(configError({ DATA_DIR: tempDir(), APP_SECRET: SECRET, ...env }).problems.join('\n')).toContain(expected);
   });
 });

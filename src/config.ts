@@ -31,13 +31,26 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(50).default(5),
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
-  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(86_400).default(3600),
   ORGANISATION_SIREN: z.string().regex(/^\d{9}$/, 'must be the 9 digits of the organisation’s SIREN').optional(),
   PAYMENT_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
   STRIPE_API_URL: z.url({ message: 'must be an absolute URL such as http://localhost:12111 (stripe-mock)' }).optional(),
   CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
+  PAYMENT_TERM_DAYS: z.coerce.number().int().min(1, 'must be at least 1 day').max(60, 'must be at most 60 days').default(7),
+  BANK_ACCOUNT_HOLDER: z.string().trim().min(2).max(140).optional(),
+  BANK_IBAN: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .refine(ibanIsValid, 'must be a valid IBAN (its check digits do not match)')
+    .optional(),
+  BANK_BIC: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?$/, 'must be a BIC of 8 or 11 characters')
+    .transform((v) => v.toUpperCase())
+    .optional(),
   MAP_DATA_LICENCE: z.string().trim().min(2).max(60).default('ODbL-1.0'),
   MAP_DATA_LICENCE_URL: z.url({ message: 'must be an absolute URL (the licence text)' }).default('https://opendatacommons.org/licenses/odbl/1-0/'),
   MAP_TILE_URL: z
@@ -60,6 +73,29 @@ const envSchema = z.object({
     .regex(/^(pickup|france|europe|world):\d{1,4}([.,]\d{1,2})?(,(pickup|france|europe|world):\d{1,4}([.,]\d{1,2})?)*$/, 'must list shipping options with their postage per copy in euros, e.g. pickup:0,france:4.50,world:12')
     .default('pickup:0,france:4.50,europe:9,world:14'),
 });
+
+/** An IBAN's shape and its ISO 13616 check digits (mod 97). */
+export function ibanIsValid(iban: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
+  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
+
+/** Where buyers paying by transfer send their money; `example`: the demo's made-up account, said so everywhere it shows. */
+export interface BankDetails {
+  holder: string;
+  iban: string;
+  bic: string | undefined;
+  example: boolean;
+}
+
+/**
+ * The made-up account a development or demo site shows when none is configured, so a newcomer
+ * sees the whole transfer process on the first start (always marked as an example).
+ */
+export const EXAMPLE_BANK_DETAILS: BankDetails = { holder: 'Association Open Experience', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', example: true };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -88,6 +124,12 @@ export interface Config {
   currency: string;
   /** Where paid tickets are paid: manual (transfer, at the door) or Stripe Checkout. */
   paymentProvider: 'manual' | 'stripe';
+  /**
+   * Paying by transfer: how many days a manual order holds its seats (never past the evening's
+   * start), and the account to pay into (none in production until configured: the order page
+   * then asks buyers to wait for the organisers' instructions).
+   */
+  manualPayment: { termDays: number; bank: BankDetails | null };
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
   /** Another Stripe API endpoint (stripe-mock in staging, a local fake in tests); unset: Stripe's own. */
@@ -153,6 +195,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.PAYMENT_PROVIDER === 'stripe' && (!e.STRIPE_SECRET_KEY || !e.STRIPE_WEBHOOK_SECRET)) {
     throw new ConfigError(['PAYMENT_PROVIDER: stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET']);
   }
+  if ((e.BANK_IBAN === undefined) !== (e.BANK_ACCOUNT_HOLDER === undefined) || (e.BANK_BIC !== undefined && e.BANK_IBAN === undefined)) {
+    throw new ConfigError(['BANK_IBAN: give BANK_IBAN and BANK_ACCOUNT_HOLDER together (BANK_BIC is optional)']);
+  }
   if (e.NODE_ENV === 'production' && e.MENTIONS_ALLOW_PRIVATE_ADDRESSES) {
     throw new ConfigError(['MENTIONS_ALLOW_PRIVATE_ADDRESSES: never in production (anyone could make the server fetch addresses of its own network)']);
   }
@@ -185,6 +230,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     organisationSiren: e.ORGANISATION_SIREN,
     currency: e.CURRENCY,
     paymentProvider: e.PAYMENT_PROVIDER,
+    manualPayment: {
+      termDays: e.PAYMENT_TERM_DAYS,
+      bank:
+        e.BANK_IBAN && e.BANK_ACCOUNT_HOLDER
+          ? { holder: e.BANK_ACCOUNT_HOLDER, iban: e.BANK_IBAN, bic: e.BANK_BIC, example: false }
+          : e.NODE_ENV === 'production'
+            ? null
+            : EXAMPLE_BANK_DETAILS,
+    },
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
     stripeApiUrl: e.STRIPE_API_URL,
@@ -233,6 +287,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     organisationSiren: '123456789',
     currency: 'EUR',
     paymentProvider: 'manual',
+    manualPayment: { termDays: 7, bank: EXAMPLE_BANK_DETAILS },
     stripeSecretKey: 'sk_test_openexperience',
     stripeWebhookSecret: 'whsec_openexperiencetest',
     stripeApiUrl: undefined,

@@ -10,7 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { ensureBaseline } from './baseline/ensure-baseline.ts';
-import { DEMO_ACCOUNTS, isEmptyProgramme, seedDemo } from './modules/demo/index.ts';
+import { DEMO_ACCOUNTS, existingAccounts, isEmptyProgramme, seedDemo } from './modules/demo/index.ts';
 import { createMailer } from './shared/mailer.ts';
 import { drainConnections, gracefulShutdown } from './graceful-shutdown.ts';
 
@@ -60,7 +60,15 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // Deliver the outbox (emails, refunds): what this instance and the others wrote.
   app.outbox.start();
-  logger.info({ url: config.baseUrl, database: database.dialect }, 'Open Experience is running');
+  logger.info({ url: config.baseUrl, database: database.dialect }, `Open Experience is running at ${config.baseUrl}`);
+  // A newcomer's first question: how do I log in? The demo team's passwords are in the README.
+  const demoTeam = await existingAccounts(database.db, DEMO_ACCOUNTS.map((a) => a.email));
+  if (demoTeam.length) {
+    logger.info(
+      { login: `${config.baseUrl}/account/login`, accounts: demoTeam },
+      `Demo accounts: ${demoTeam.join(', ')}. Their passwords are in README.md ("Demo accounts"); log in at ${config.baseUrl}/account/login`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -39,7 +39,8 @@ describe('cli', () => {
     }
     // Demo content is only ever written to an empty database.
     await expect(cli('seed-demo')).rejects.toMatchObject({ code: 1 });
-  });
+    // Six processes, each starting Node.js: slow on a loaded two-core machine.
+  }, 120_000);
 
   it('stops with a message naming the bad variable', async () => {
     await expect(run(process.execPath, ['dist/cli.js', 'migrate'], { env: { ...env, PORT: 'abc' } })).rejects.toMatchObject({

@@ -9,7 +9,7 @@
  * The checks are made on the ledger lines themselves (independent SQL), not on the app's totals.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../src/db/database.ts';
 import { recordPayment, sweepReservations, ticketingOutstanding } from '../src/modules/events/index.ts';
 import { closeEventAccounts, isEventClosed, ledgerTotal } from '../src/modules/ledger/index.ts';
@@ -23,6 +23,8 @@ import type { Db } from '../src/db/database.ts';
 
 const PRICE = 1500;
 const MINUTE = 60_000;
+/** After the test evenings (makeTicketedEvent: 1 July 2026, 18:00–21:00 UTC): their accounts may be closed. */
+const AFTER_THE_EVENING = new Date('2026-07-02T09:00:00Z');
 
 /**
  * For a closed evening, from its own lines: its ticket income and logistics, all lines with its
@@ -56,20 +58,38 @@ describe.each(DIALECTS)('an evening whose accounts are closed (%s)', (dialect) =
   let stripe: FakeStripe;
   let admin: TestClient;
   let editor: TestClient;
+  let start: Date;
+  let adminEmail: string;
+  let editorEmail: string;
 
   beforeAll(async () => {
     stripe = await startFakeStripe();
     t = await createTestApp(dialect, { stripeApiUrl: stripe.url });
+    start = t.clock.now;
     const a = await makeUser(t.db.db, 'admin');
+    adminEmail = a.email;
     admin = t.client();
     await admin.login(a.email, PASSWORD);
     const e = await makeUser(t.db.db, 'editor');
+    editorEmail = e.email;
     editor = t.client();
     await editor.login(e.email, PASSWORD);
   });
+  /** Moves the clock past the test evenings; the team logs in again (a month later, their sessions have run out). */
+  const afterTheEvening = async () => {
+    t.clock.now = AFTER_THE_EVENING;
+    admin = t.client();
+    await admin.login(adminEmail, PASSWORD);
+    editor = t.client();
+    await editor.login(editorEmail, PASSWORD);
+  };
   afterAll(async () => {
     await t.close();
     await stripe.close();
+  });
+  // Orders are placed before the evening, its accounts closed after it: each test moves the clock.
+  afterEach(() => {
+    t.clock.now = start;
   });
 
   const orderOf = (email: string) => t.db.db.selectFrom('orders').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
@@ -78,13 +98,18 @@ describe.each(DIALECTS)('an evening whose accounts are closed (%s)', (dialect) =
   it('waits while an order is reserved, says why, and closes once it has expired', async () => {
     const ev = await makeTicketedEvent(t.db.db, { capacity: 5, price: PRICE });
     expect((await orderForm(t.client(), ev, 'waiting@example.org')).statusCode).toBe(303);
+    // Before the evening has ended, closing is refused whatever the orders.
+    const tooEarly = await close(ev.eventId);
+    expect((await admin.get(String(tooEarly.headers.location))).body).toContain('une fois qu’elle est terminée');
+    expect(await isEventClosed(t.db.db, ev.eventId)).toBe(false);
+    // After it, a reservation not released yet still holds the accounts open.
+    await afterTheEvening();
     const refused = await close(ev.eventId);
     expect(refused.statusCode).toBe(303);
     const page = await admin.get(String(refused.headers.location));
-    expect(page.body).toContain('1 réservation(s) en attente de paiement');
+    expect(page.body).toMatch(/1 réservation(\(s\))? en attente de paiement/);
     expect(await isEventClosed(t.db.db, ev.eventId)).toBe(false);
-    // The reservation runs out and the sweep releases it: now the evening can close.
-    t.clock.now = new Date(t.clock.now.getTime() + 16 * MINUTE);
+    // The sweep releases the run-out reservation: now the evening can close.
     await t.app.inject({ method: 'GET', url: `/events/${ev.slug}` });
     await sweepReservations({ db: t.db.db, actor: null, now: t.clock.now }, { provider: 'manual' });
     expect((await close(ev.eventId)).statusCode).toBe(303);
@@ -97,7 +122,7 @@ describe.each(DIALECTS)('an evening whose accounts are closed (%s)', (dialect) =
     expect((await editor.post(`/editor/orders/${(await orderOf('paid-early@example.org')).id}/paid`)).statusCode).toBe(303);
     expect((await orderForm(t.client(), ev, 'paid-late@example.org')).statusCode).toBe(303);
     const late = await orderOf('paid-late@example.org');
-    t.clock.now = new Date(t.clock.now.getTime() + 16 * MINUTE);
+    await afterTheEvening();
     await sweepReservations({ db: t.db.db, actor: null, now: t.clock.now }, { provider: 'manual' });
     expect((await close(ev.eventId)).statusCode).toBe(303);
     const closed = await eveningAllocation(t.db.db, ev.eventId);
@@ -133,6 +158,8 @@ describe.each(DIALECTS)('an evening whose accounts are closed (%s)', (dialect) =
         return stripeApp.app.inject({ method: 'POST', url: '/payments/stripe/webhook', payload, headers: { 'content-type': 'application/json', 'stripe-signature': sign(payload) } });
       };
       expect((await hook(fast, 'pi_fast')).statusCode).toBe(200);
+      stripeApp.clock.now = AFTER_THE_EVENING;
+      await desk.login(a.email, PASSWORD);
       expect((await desk.post(`/editor/ledger/events/${ev.eventId}/close`)).statusCode).toBe(303);
       const closed = await eveningAllocation(stripeApp.db.db, ev.eventId);
       expect(closed).toMatchObject({ residue: 0, afterClosing: 0, closure: { income: PRICE } });
@@ -155,7 +182,9 @@ describe.each(DIALECTS)('an evening whose accounts are closed (%s)', (dialect) =
 
   it('refuses to cancel an evening whose accounts are closed', async () => {
     const ev = await makeTicketedEvent(t.db.db, { capacity: 5, price: PRICE });
+    await afterTheEvening();
     expect((await close(ev.eventId)).statusCode).toBe(303);
+    expect(await isEventClosed(t.db.db, ev.eventId)).toBe(true);
     const res = await editor.post(`/editor/events/${ev.eventId}/cancel`, { confirm: 'yes' });
     expect(res.statusCode).toBe(303);
     const page = await editor.get(String(res.headers.location));
@@ -174,14 +203,15 @@ describe.each(DIALECTS)('an evening whose accounts are closed (%s)', (dialect) =
         const ev = await makeTicketedEvent(t.db.db, { capacity: 5, price: PRICE });
         expect((await orderForm(t.client(), ev, `race-${round}@example.org`)).statusCode).toBe(303);
         const o = await orderOf(`race-${round}@example.org`);
-        // Its reservation expires (so closing is allowed) — but the transfer was on its way.
-        await t.db.db.updateTable('orders').set({ reserved_until: new Date(t.clock.now.getTime() - 1).toISOString() }).where('id', '=', o.id).execute();
-            await sweepReservations({ db: t.db.db, actor: null, now: t.clock.now }, { provider: 'manual' });
+        // The evening is over and its reservation expired (so closing is allowed) — but the transfer was on its way.
+        t.clock.now = AFTER_THE_EVENING;
+        await sweepReservations({ db: t.db.db, actor: null, now: t.clock.now }, { provider: 'manual' });
         const adminActor = { id: 1, role: 'admin' as const, displayName: 'Admin', contributorId: null };
         const [closing, payment] = await Promise.allSettled([
           closeEventAccounts({ db: t.db.db, actor: adminActor, now: t.clock.now }, { eventId: ev.eventId, outstanding: [ticketingOutstanding] }),
           recordPayment({ db: (second ?? t.db).db, actor: adminActor, now: t.clock.now }, { orderId: o.id, provider: 'manual', providerEventId: `manual:${o.id}`, amount: PRICE, fee: 0 }),
         ]);
+        t.clock.now = start;
         expect(closing.status, String((closing as PromiseRejectedResult).reason)).toBe('fulfilled');
         expect(payment.status, String((payment as PromiseRejectedResult).reason)).toBe('fulfilled');
         const allocation = await eveningAllocation(t.db.db, ev.eventId);

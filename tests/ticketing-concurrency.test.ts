@@ -28,7 +28,8 @@ import { buildApp } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
 import { createDatabase, type Database, type Dialect } from '../src/db/database.ts';
 import { orderTickets, recordPayment, type OrderInput } from '../src/modules/events/index.ts';
-import { RESERVATION_MINUTES } from '../src/modules/events/ticketing/domain/capacity.ts';
+/** The manual provider's default payment term (PAYMENT_TERM_DAYS=7): how long an unpaid transfer order holds its seats. */
+const PAYMENT_TERM_MS = 7 * 24 * 3_600_000;
 import { accountBalances, ledgerTotal } from '../src/modules/ledger/index.ts';
 import { RecordingMailer } from './helpers/recording-mailer.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/test-database.ts';
@@ -163,7 +164,8 @@ describe.each(DIALECTS)('ticketing race, in process (%s)', (dialect) => {
     const deps = (now: Date) => ({ db: db.db, actor: null, now });
     const first = placedOrder(await orderTickets(deps(T0), orderInput(ev, 0, 'expiry')));
     expect(first.status).toBe('reserved');
-    const until = new Date(T0.getTime() + RESERVATION_MINUTES * 60_000);
+    // A manual (transfer) order holds its seat for the payment term: 7 days by default (docs/decisions/024).
+    const until = new Date(T0.getTime() + PAYMENT_TERM_MS);
     const row = await db.db.selectFrom('orders').select('reserved_until').where('id', '=', first.id).executeTakeFirstOrThrow();
     expect(row.reserved_until).toBe(until.toISOString());
 
@@ -479,7 +481,7 @@ describe.each(DIALECTS)('ticketing race over HTTP (%s)', (dialect) => {
     expect(refused.byStatus).toEqual({ 409: 2 });
 
     // The 30 unpaid reservations run out. Forty buyers race for the 30 seats they free.
-    clock.now = new Date(T0.getTime() + (RESERVATION_MINUTES + 1) * 60_000);
+    clock.now = new Date(T0.getTime() + PAYMENT_TERM_MS + 60_000);
     expect(await seatsHeld(db.db, ev.eventId, clock.now)).toBe(20);
     const second = await storm(cluster, ev, 40, 'paid-late');
     console.info(`[${dialect}] after expiry: ${JSON.stringify(second.byStatus)} in ${Math.round(second.wall)} ms; max seats seen ${second.maxSeen}/${CAPACITY}`);

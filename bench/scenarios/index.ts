@@ -4,8 +4,10 @@
  * BENCH_SCENARIOS=a,b runs a subset, in the order given.
  */
 import { bookBuildScenario } from './book-build.ts';
+import { deskPagesScenario } from './desk-pages.ts';
 import { mapScenarios } from './map-bbox.ts';
 import { pageScenarios } from './page-vs-bare.ts';
+import { encodingScenarios } from './page-encodings.ts';
 import { royaltySplitScenario } from './royalty-split.ts';
 import { feedScenarios } from './feeds.ts';
 import { searchScenarios } from './search-pieces.ts';
@@ -19,6 +21,7 @@ export const scenarios: Scenario[] = [
     description: 'One typical piece (article, 2 credits, 2 themes, ~600 words) vs bare node:http of the same size',
     paths: (seed) => [`/pieces/${seed.typicalPieceSlug}`],
   }),
+  ...encodingScenarios,
   ...pageScenarios({
     name: 'home-page',
     description: 'Home page (9 latest pieces with credits and themes, theme list) vs bare node:http of the same size',
@@ -36,4 +39,5 @@ export const scenarios: Scenario[] = [
   ticketOrdersScenario,
   ...mapScenarios,
   bookBuildScenario,
+  deskPagesScenario,
 ];

@@ -1,6 +1,7 @@
 // Small progressive enhancements; every page works without them.
 import './share.ts';
 import './book-composer.ts';
+import './person-picker.ts';
 
 // Refuse an oversized file before uploading it, with the server's own message.
 document.addEventListener('change', (event) => {

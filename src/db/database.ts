@@ -9,6 +9,7 @@ import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kyse
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { QueuedSqliteDialect } from './sqlite-driver.ts';
+import { changeFeedFor, trackChanges, type ChangeFeed } from './change-feed.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,6 +23,8 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 export interface Database {
   db: Db;
   dialect: Dialect;
+  /** What committed writes changed, here and on other instances (the page cache listens). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -53,8 +56,9 @@ export function createDatabase(options: DatabaseOptions): Database {
     });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const changes = changeFeedFor(options);
+    const db = new Kysely<DB>({ dialect: trackChanges(new PostgresDialect({ pool }), changes) });
+    return { db, dialect: 'postgres', changes, close: () => db.destroy() };
   }
   if (options.sqlitePath !== ':memory:') mkdirSync(path.dirname(options.sqlitePath), { recursive: true });
   const sqlite = new SQLite(options.sqlitePath);
@@ -62,8 +66,9 @@ export function createDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new QueuedSqliteDialect(sqlite) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const changes = changeFeedFor(options);
+  const db = new Kysely<DB>({ dialect: trackChanges(new QueuedSqliteDialect(sqlite), changes) });
+  return { db, dialect: 'sqlite', changes, close: () => db.destroy() };
 }
 
 /** Which database an executor (the database or a transaction under way) talks to. */

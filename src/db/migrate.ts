@@ -8,6 +8,10 @@ import * as m005 from './migrations/005-conversation.ts';
 import * as m006 from './migrations/006-map.ts';
 import * as m007 from './migrations/007-book.ts';
 import * as m008 from './migrations/008-hardening.ts';
+import * as m009 from './migrations/009-manual-payment.ts';
+import * as m010 from './migrations/010-account.ts';
+import * as m011 from './migrations/011-content-language.ts';
+import * as m012 from './migrations/012-cache-and-limits.ts';
 
 type DialectMigration = { up(db: import('kysely').Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -21,6 +25,10 @@ const migrations: Record<string, DialectMigration> = {
   '006-map': m006,
   '007-book': m007,
   '008-hardening': m008,
+  '009-manual-payment': m009,
+  '010-account': m010,
+  '011-content-language': m011,
+  '012-cache-and-limits': m012,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -19,6 +19,10 @@ export interface UsersTable {
   contributor_id: number | null;
   locale: Lang;
   created_at: string;
+  /** A new address waiting for its owner to follow the link sent to it (010). */
+  pending_email: Generated<string | null>;
+  /** When the account was deleted: its row stays, emptied of everything personal (010). */
+  erased_at: Generated<string | null>;
 }
 
 export interface SessionsTable {
@@ -31,7 +35,7 @@ export interface SessionsTable {
 export interface TokensTable {
   token_hash: string;
   user_id: number;
-  purpose: 'confirm_email' | 'reset_password';
+  purpose: 'confirm_email' | 'reset_password' | 'change_email';
   expires_at: string;
   used_at: string | null;
   created_at: string;
@@ -83,6 +87,8 @@ export interface PiecesTable {
   cover_media_id: number | null;
   cover_alt: string;
   language: Lang;
+  /** The piece this one translates (011): its page and the original's link to each other. */
+  translation_of: number | null;
   status: PieceStatus;
   published_at: string | null;
   licence: string;
@@ -208,6 +214,10 @@ export interface EventsTable {
   registration_closes_at: string | null;
   cancellation_deadline_hours: Generated<number>;
   refund_policy: Generated<string>;
+  /** 1: buyers may choose to pay at the door (the organisers' choice, per evening). */
+  pay_at_door: Generated<number>;
+  /** The language the evening is held in (011). */
+  language: Generated<Lang>;
   status: EventStatus;
   created_at: string;
   updated_at: string;
@@ -216,7 +226,11 @@ export interface EventsTable {
 export interface LedgerTransactionsTable {
   id: Generated<number>;
   occurred_at: string;
+  /** The French accounting label (the FEC's); what older rows and hand-written entries show. */
   description: string;
+  /** The catalogue key and JSON parameters of a label the system wrote (011): shown in the reader's language. */
+  label_key: string | null;
+  label_params: string | null;
   cause_type: string;
   cause_id: string | null;
   idempotency_key: string;
@@ -357,6 +371,8 @@ export interface TicketTypesTable {
   position: number;
   /** Seats of this type held, kept for types with a quota (same rule as seat_buckets.held). */
   held: Generated<number>;
+  /** The language its name is written in (011). */
+  language: Generated<Lang>;
 }
 
 export interface InvitationCodesTable {
@@ -397,6 +413,8 @@ export interface OrdersTable {
   checkout_url: Generated<string | null>;
   /** The buyer's language, for emails sent later. */
   lang: Generated<Lang>;
+  /** What the buyer writes on their bank transfer (`OE-7K3M-9Q2T`); the organisers search by it. */
+  payment_reference: string | null;
   idempotency_key: string;
   created_at: string;
   updated_at: string;
@@ -866,4 +884,16 @@ export interface DB {
   book_builds: BookBuildsTable;
   book_files: BookFilesTable;
   book_orders: BookOrdersTable;
+}
+
+/** Rate-limit counts shared by the instances on PostgreSQL (src/db/rate-limit-store.ts). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  /** End of the current window, in milliseconds since the epoch (the database's clock). */
+  window_ends: number;
+}
+
+export interface DB {
+  rate_limits: RateLimitsTable;
 }

@@ -5,5 +5,6 @@
 export { defineEffect, deliveryKey, emit, type Effect, type EmitOptions } from './effect.ts';
 export { EffectHandlers, PermanentFailure, type Delivery, type EffectHandler } from './handlers.ts';
 export { withdrawEffect } from './commands/manage-effects.ts';
+export { forgetEffectsMentioning } from './commands/forget-effects.ts';
 export { getEffectByKey, outboxCounts } from './queries.ts';
 export { OutboxWorker, DEFAULT_WORKER_OPTIONS, retryDelay, type WorkerOptions } from './worker.ts';

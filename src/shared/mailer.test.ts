@@ -62,4 +62,13 @@ describe('mailer', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('drops an email to an erased address (the reserved .invalid domain) instead of trying it', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'oe@oe.test', outboxDir: '/nonexistent', logger: silent });
+    const before = received.length;
+    await mailer.send({ to: 'erased.order.7@erased.invalid', subject: 'Rappel', text: 'Body' });
+    await mailer.send({ to: 'still-here@example.org', subject: 'Rappel', text: 'Body' });
+    mailer.close();
+    expect(received.slice(before).map((r) => r.to)).toEqual([['still-here@example.org']]);
+  });
 });

@@ -62,7 +62,30 @@ function nodemailerUrlOptions(smtpUrl: string) {
   };
 }
 
+/**
+ * Addresses in the reserved `.invalid` domain (RFC 2606) can never receive mail: they stand where a
+ * deleted account's address was (shared/account-extensions.ts). An email still due to one — a
+ * reminder about an order the person kept — is dropped, not retried until it dies.
+ */
+function isUndeliverable(to: string): boolean {
+  return /\.invalid>?$/i.test(to.trim());
+}
+
 export function createMailer(options: MailerOptions): Mailer {
+  const mailer = createTransportMailer(options);
+  return {
+    async send(message) {
+      if (isUndeliverable(message.to)) {
+        options.logger.info({ subject: message.subject }, 'mail to an erased address dropped');
+        return;
+      }
+      await mailer.send(message);
+    },
+    close: () => mailer.close(),
+  };
+}
+
+function createTransportMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) {
     // Pooled: the outbox sends several emails at once and one after the other; a connection per
     // message would spend most of its time in the SMTP greeting.

@@ -167,15 +167,16 @@ describe('Keyboard and language', () => {
       expect(await english.getAttribute('lang')).toBe('en');
       await english.click();
       await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-      expect(new URL(page.url()).pathname).toBe('/contributors');
+      expect(new URL(page.url()).pathname).toBe('/en/contributors');
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
       expect(await nav.getByRole('link', { name: 'Contributors', exact: true }).count()).toBe(1);
       expect(await nav.getByRole('link', { name: 'Contributors', exact: true }).getAttribute('aria-current')).toBe('page');
       expect(await page.getByRole('link', { name: 'Skip to content' }).count()).toBe(1);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).not.toBe('Les contributeur·rices');
 
-      // The choice is remembered on the next page…
-      await visit(page, '/propose');
+      // The links lead on in English…
+      await nav.getByRole('link', { name: 'Propose an article', exact: true }).click();
+      await page.waitForURL('**/en/propose');
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       expect(await page.getByRole('link', { name: 'Log in', exact: true }).count()).toBe(1);
 

@@ -181,7 +181,7 @@ describe('The money of an evening, from the desk to the transparency page', () =
 
       // 5. An anonymous visitor reads it all on the transparency page.
       await visit(pub, '/transparency');
-      expect(squash(await pub.locator('p.ledger-check').textContent())).toMatch(/^Le grand livre est équilibré : \d+ ligne\(s\) d’écriture, total des débits égal au total des crédits\./);
+      expect(squash(await pub.locator('p.ledger-check').textContent())).toMatch(/^Le grand livre est équilibré : \d+ lignes d’écriture, total des débits égal au total des crédits\./);
 
       const eventsTable = pub.getByRole('table', { name: 'Résultat et affectation de chaque soirée', exact: true });
       const eventRow = eventsTable.locator('tbody tr').filter({ has: pub.getByRole('link', { name: title, exact: true }) });

@@ -51,7 +51,7 @@ beforeAll(async () => {
   await v.page.getByLabel('Fichier').setInputFiles({ name: 'organisations.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await v.page.getByLabel('Importer', { exact: true }).check();
   await submitAndWait(v.page, 'Importer');
-  await v.page.getByText('Import effectué : 5 créée(s)').waitFor();
+  await v.page.getByText('Import effectué : 5 créées').waitFor();
   v.assertClean();
 }, 120_000);
 

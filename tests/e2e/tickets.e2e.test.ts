@@ -238,10 +238,13 @@ describe('Ticketing of a demo evening, from the ticket box to the door', () => {
       expect(facts['Billet']).toBe('Plein tarif × 1');
       expect(facts['Total']).toBe('15,00 €');
       expect(squash(await page.locator('dl.facts .status').textContent())).toBe('Réservée');
-      const notice = (await page.locator('div.notice[role="status"] p').allTextContents()).map(squash);
-      expect(notice).toHaveLength(2);
-      expect(notice[0]).toMatch(/^Places réservées jusqu’au .+\.$/);
-      expect(notice[1]).toMatch(/^Réglez par virement \(référence [0-9A-Z_-]{8}\) ou à l’entrée : l’équipe confirmera votre paiement\.$/);
+      expect(squash(await page.locator('article.order > p[role="status"]').textContent())).toMatch(/^Places réservées jusqu’au .+\.$/);
+      // How to pay by transfer (issue 11): the account, the reference; information, not an error box.
+      expect(facts['Référence du virement']).toMatch(/^OE-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      const instructions = squash(await page.locator('section.payment-box').textContent());
+      expect(instructions).toContain('Payer par virement');
+      expect(instructions).toContain(facts['Référence du virement']!);
+      expect(await page.locator('div.notice').count()).toBe(0);
       // No ticket before the payment.
       expect(await page.locator('li.ticket').count()).toBe(0);
       expect(await page.locator('svg[role="img"]').count()).toBe(0);
@@ -334,7 +337,7 @@ describe('Ticketing of a demo evening, from the ticket box to the door', () => {
       const stats = (await page.getByRole('list', { name: 'Chiffres en direct' }).locator('li').allTextContents()).map(squash);
       expect(stats).toEqual(expect.arrayContaining(['2 inscrit·es', '2 entré·es', '1 contributeur·rices']));
       for (const name of [CONTRIBUTOR.name, PUBLIC.name]) {
-        expect(squash(await page.locator('tr[id^="order-"]').filter({ hasText: name }).locator('.badge').textContent())).toBe('1 entré·e(s)');
+        expect(squash(await page.locator('tr[id^="order-"]').filter({ hasText: name }).locator('.badge').textContent())).toBe('1 entré·e');
       }
 
       admin.assertClean();

@@ -20,8 +20,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
-  const db = await createTestDatabase(dialect);
+export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, database: { sqlitePath?: string } = {}): Promise<TestApp> {
+  const db = await createTestDatabase(dialect, database);
   const mailer = new RecordingMailer();
   const clock = { now: new Date('2026-06-01T10:00:00Z') };
   const app = await buildApp({ config: testConfig(overrides), database: db, mailer, now: () => clock.now }, { outbox: { backoffMs: 1000, maxBackoffMs: 60_000, maxAttempts: 5 } });

@@ -188,7 +188,7 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
     expect(mail.text).toContain('Hello Olive Outbox');
     expect(mail.messageKey).toBe(`accounts.send_confirmation:${userId}`);
     const link = t.mailer.linkTo('outbox.signup@example.org')!;
-    expect(link).toMatch(/^http:\/\/localhost:3000\/account\/confirm\/[\w-]+$/);
+    expect(link).toMatch(/^http:\/\/localhost:3000\/en\/account\/confirm\/[\w-]+$/);
     // Only the token's hash is stored.
     const token = link.split('/').pop()!;
     const tokens = await t.db.db.selectFrom('tokens').select(['token_hash', 'purpose']).where('user_id', '=', userId).execute();

@@ -5,10 +5,10 @@
  */
 import type { AppDeps } from '../../app-deps.ts';
 import { defineEffect, PermanentFailure, type Delivery, type EffectHandlers } from '../../outbox/index.ts';
-import { translator, type Lang } from '../../shared/i18n/index.ts';
+import { localisePath, translator, type Lang } from '../../shared/i18n/index.ts';
 import { issueToken, type TokenPurpose } from './commands/issue-token.ts';
 import { recordResetRequested } from './commands/record-reset-requested.ts';
-import { getMailRecipient, getUserIdByEmail } from './queries.ts';
+import { getMailRecipient, getPendingEmail, getUserIdByEmail } from './queries.ts';
 
 interface AccountEmail {
   userId: number;
@@ -25,16 +25,22 @@ export const sendAccountExists = defineEffect<AccountEmail>('accounts.account_ex
  */
 export const sendPasswordReset = defineEffect<{ email: string; lang: Lang } | AccountEmail>('accounts.send_password_reset');
 
+/** The link that moves an account to the new address it asked for, sent to that new address. */
+export const sendEmailChange = defineEffect<AccountEmail>('accounts.send_email_change');
+
+/** Tells the previous address that the account moved away from it (so a takeover does not go unnoticed). */
+export const sendEmailChanged = defineEffect<{ previous: string; lang: Lang }>('accounts.email_changed');
+
 export function handleAccountsEffects(effects: EffectHandlers, deps: Pick<AppDeps, 'config' | 'mailer'>): void {
   const recipientOf = async (delivery: Delivery, userId: number) => {
     const user = await getMailRecipient(delivery.db, userId);
     if (!user) throw new PermanentFailure(`account ${userId} does not exist`);
     return user;
   };
-  /** A fresh single-use link, issued now by the system (each attempt issues its own; unused ones expire). */
-  const linkFor = async (delivery: Delivery, userId: number, purpose: TokenPurpose, path: string) => {
+  /** A fresh single-use link, issued now by the system (each attempt issues its own; unused ones expire), in the recipient's language. */
+  const linkFor = async (delivery: Delivery, userId: number, purpose: TokenPurpose, path: string, lang: Lang) => {
     const token = await issueToken({ db: delivery.db, actor: null, now: delivery.now }, { userId, purpose });
-    return `${deps.config.baseUrl}/account/${path}/${token}`;
+    return `${deps.config.baseUrl}${localisePath(`/account/${path}/${token}`, lang)}`;
   };
 
   effects.handle(sendConfirmation, async ({ userId, lang }, delivery) => {
@@ -42,15 +48,29 @@ export function handleAccountsEffects(effects: EffectHandlers, deps: Pick<AppDep
     // Confirmed in the meantime (following a reset link proves the address too): nothing left to confirm.
     if (user.email_confirmed_at) return;
     const t = translator(lang);
-    const link = await linkFor(delivery, userId, 'confirm_email', 'confirm');
+    const link = await linkFor(delivery, userId, 'confirm_email', 'confirm', lang);
     await deps.mailer.send({ to: user.email, subject: t('mail.confirm.subject'), text: t('mail.confirm.body', { name: user.display_name, link }), messageKey: delivery.key });
   });
 
   effects.handle(sendAccountExists, async ({ userId, lang }, delivery) => {
     const user = await recipientOf(delivery, userId);
     const t = translator(lang);
-    const link = `${deps.config.baseUrl}/account/reset`;
+    const link = `${deps.config.baseUrl}${localisePath('/account/reset', lang)}`;
     await deps.mailer.send({ to: user.email, subject: t('mail.exists.subject'), text: t('mail.exists.body', { link }), messageKey: delivery.key });
+  });
+
+  effects.handle(sendEmailChange, async ({ userId, lang }, delivery) => {
+    const user = await getPendingEmail(delivery.db, userId);
+    // Confirmed, replaced or the account deleted in the meantime: nothing to send.
+    if (!user?.pending_email) return;
+    const t = translator(lang);
+    const link = await linkFor(delivery, userId, 'change_email', 'email', lang);
+    await deps.mailer.send({ to: user.pending_email, subject: t('mail.emailChange.subject'), text: t('mail.emailChange.body', { name: user.display_name, link }), messageKey: delivery.key });
+  });
+
+  effects.handle(sendEmailChanged, async ({ previous, lang }, delivery) => {
+    const t = translator(lang);
+    await deps.mailer.send({ to: previous, subject: t('mail.emailChanged.subject'), text: t('mail.emailChanged.body', { link: `${deps.config.baseUrl}/contact` }), messageKey: delivery.key });
   });
 
   effects.handle(sendPasswordReset, async (payload, delivery) => {
@@ -61,7 +81,7 @@ export function handleAccountsEffects(effects: EffectHandlers, deps: Pick<AppDep
     await recordResetRequested({ db: delivery.db, actor: null, now: delivery.now }, { userId });
     const { lang } = payload;
     const t = translator(lang);
-    const link = await linkFor(delivery, userId, 'reset_password', 'reset');
+    const link = await linkFor(delivery, userId, 'reset_password', 'reset', lang);
     await deps.mailer.send({ to: user.email, subject: t('mail.reset.subject'), text: t('mail.reset.body', { link }), messageKey: delivery.key });
   });
 }

@@ -35,3 +35,17 @@ export class CannotDemoteSelfError extends AppError {
     super('cannot_demote_self', 409, 'users.cannotDemoteSelf', { field: 'role' });
   }
 }
+
+/** The current password, asked before changing the password or the address or deleting the account, is wrong. */
+export class WrongPasswordError extends AppError {
+  constructor() {
+    super('wrong_password', 400, 'accounts.wrongPassword', { field: 'currentPassword' });
+  }
+}
+
+/** The last admin tried to delete their account: someone must always be able to run the site. */
+export class AdminCannotLeaveError extends AppError {
+  constructor() {
+    super('last_admin', 409, 'accounts.lastAdmin');
+  }
+}

@@ -9,9 +9,13 @@ import type { FormRenderer } from '../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
 import { idParams, type ZodTypeProvider } from '../../shared/http/route-schema.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
-import { emptyForm } from '../../shared/views/form-fields.tsx';
-import { listContributorOptions } from '../contributors/index.ts';
-import type { AccountSection } from './account-sections.ts';
+import { pageWindow } from '../../shared/pagination.ts';
+import { emptyForm, type FormState } from '../../shared/views/form-fields.tsx';
+import { searchContributorOptions } from '../contributors/index.ts';
+import type { AccountSection, PersonErasure } from './account-sections.ts';
+import { confirmEmailChange, requestEmailChange } from './commands/change-email.ts';
+import { changePassword } from './commands/change-password.ts';
+import { deleteAccount } from './commands/delete-account.ts';
 import { confirmEmail } from './commands/confirm-email.ts';
 import { logIn } from './commands/log-in.ts';
 import { requestPasswordReset, resetPassword } from './commands/reset-password.ts';
@@ -22,13 +26,19 @@ import { handleAccountsEffects } from './effects.ts';
 import { EmailNotConfirmedError, InvalidCredentialsError } from './errors.ts';
 import { accountsPolicy } from './policy.ts';
 import { getAccount, listUsers } from './queries.ts';
-import { logInQuery, logInSchema, newPasswordSchema, resetRequestSchema, roleSchema, signUpSchema, tokenParams } from './schemas.ts';
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, logInQuery, logInSchema, newPasswordSchema, resetRequestSchema, roleSchema, signUpSchema, tokenParams, userListReturn, usersQuery } from './schemas.ts';
 import { SESSION_COOKIE } from './session-hook.ts';
-import { AccountPage, ConfirmPage, LoginPage, MessagePage, NewPasswordPage, ResetRequestPage, SignUpPage } from './views/auth-pages.tsx';
+import { AccountPage, ConfirmPage, EmailChangePage, LoginPage, MessagePage, NewPasswordPage, ResetRequestPage, SignUpPage, type AccountForms } from './views/auth-pages.tsx';
 import { UsersPage } from './views/users-page.tsx';
 
-/** `accountSections`: what other modules add to one's own account page (wired in app.ts). */
-export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers; accountSections?: readonly AccountSection[] }> = async (fastify, { deps, effects, accountSections = [] }) => {
+/**
+ * `accountSections`: what other modules add to one's own account page; `erasures`: what each module
+ * erases of a person deleting their account (both wired in app.ts).
+ */
+export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHandlers; accountSections?: readonly AccountSection[]; erasures?: readonly PersonErasure[] }> = async (
+  fastify,
+  { deps, effects, accountSections = [], erasures = [] },
+) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   handleAccountsEffects(effects, deps);
@@ -122,29 +132,75 @@ export const accountsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: Effect
 
   // One's own account.
 
-  app.get('/account', async (req, reply) => {
+  async function accountPage(req: FastifyRequest, reply: FastifyReply, forms: AccountForms = {}, status = 200) {
     const actor = accountsPolicy.authorize(req.actor, 'viewOwnAccount');
     const account = await getAccount(db, actor.id);
     if (!account) throw new NotFoundError();
-    const sections = (await Promise.all(accountSections.map((section) => section({ db, actor, now: deps.now() })))).filter((s) => s !== null);
+    const sections = (await Promise.all(accountSections.map((section) => section({ db, actor, now: deps.now(), lang: req.lang })))).filter((s) => s !== null);
     const ctx = viewContext(req, reply);
-    return sendPage(reply, <AccountPage ctx={ctx} account={account} sections={sections.map((draw) => draw(ctx))} />);
+    return sendPage(reply, <AccountPage ctx={ctx} account={account} sections={sections.map((draw) => draw(ctx))} forms={forms} />, status);
+  }
+  /** Only for someone logged in: the public never sees these forms' errors (401 before any schema). */
+  const ownAccount = { authorize: (req: FastifyRequest) => accountsPolicy.authorize(req.actor, 'manageOwnAccount') };
+  /** A password is never shown again: each form comes back with what else was typed. */
+  const withoutPasswords = (form: FormState): FormState => ({ ...form, values: { ...form.values, currentPassword: '', newPassword: '' } });
+
+  app.get('/account', async (req, reply) => accountPage(req, reply));
+
+  app.post(
+    '/account/password',
+    { schema: { body: changePasswordSchema }, config: { ...ownAccount, form: (req, reply, { form, status }) => accountPage(req, reply, { password: withoutPasswords(form) }, status), rateLimit: perMinute(10) } },
+    async (req, reply) => {
+      const { cookie } = await changePassword(commandContext(req), req.body);
+      startSession(req, reply, cookie);
+      return redirectWithFlash(req, reply, '/account#security', 'accounts.passwordUpdated');
+    },
+  );
+
+  app.post(
+    '/account/email',
+    { schema: { body: changeEmailSchema }, config: { ...ownAccount, form: (req, reply, { form, status }) => accountPage(req, reply, { email: withoutPasswords(form) }, status), rateLimit: perMinute(5) } },
+    async (req, reply) => {
+      await requestEmailChange(commandContext(req), { newEmail: req.body.email, password: req.body.currentPassword, lang: req.lang });
+      return redirectWithFlash(req, reply, '/account#security', 'accounts.emailChangeSent');
+    },
+  );
+
+  // The link sent to the new address opens a page; confirming is a POST from it (as for sign-up).
+  app.get('/account/email/:token', { schema: { params: tokenParams } }, async (req, reply) =>
+    sendPage(reply, <EmailChangePage ctx={viewContext(req, reply)} token={req.params.token} />),
+  );
+
+  app.post('/account/email/:token', { schema: { params: tokenParams }, config: { rateLimit: perMinute(10) } }, async (req, reply) => {
+    await confirmEmailChange(commandContext(req), { token: req.params.token });
+    return redirectWithFlash(req, reply, req.actor ? '/account' : '/account/login', 'accounts.emailChanged');
   });
+
+  app.post(
+    '/account/delete',
+    { schema: { body: deleteAccountSchema }, config: { ...ownAccount, form: (req, reply, { form, status }) => accountPage(req, reply, { delete: withoutPasswords(form) }, status), rateLimit: perMinute(5) } },
+    async (req, reply) => {
+      await deleteAccount(commandContext(req), { password: req.body.currentPassword, erasures });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return redirectWithFlash(req, reply, '/', 'accounts.deleted');
+    },
+  );
 
   // The admins' list of accounts, with each one's role and contributor profile.
 
-  app.get('/editor/users', async (req, reply) => {
-    accountsPolicy.authorize(req.actor, 'manageUsers');
-    const [users, contributors] = await Promise.all([listUsers(db), listContributorOptions(db)]);
-    return sendPage(reply, <UsersPage ctx={viewContext(req, reply)} users={users} contributors={contributors} />);
+  app.get('/editor/users', { schema: { querystring: usersQuery }, config: { authorize: (req) => accountsPolicy.authorize(req.actor, 'manageUsers') } }, async (req, reply) => {
+    const { q, who, page } = req.query;
+    const [users, offers] = await Promise.all([listUsers(db, { q, window: pageWindow(page) }), searchContributorOptions(db, who)]);
+    return sendPage(reply, <UsersPage ctx={viewContext(req, reply)} users={users} q={q} who={who} offers={offers} />);
   });
 
   /** The role form is one row of the list: a refusal, or a value no select offers, goes back to the list with its message. */
-  const backToUsers: FormRenderer = (req, reply, { error }) => redirectWithFlash(req, reply, '/editor/users', error?.messageKey ?? 'errors.validation', 'error', error?.params);
+  const backToUsers: FormRenderer = (req, reply, { error }) =>
+    redirectWithFlash(req, reply, userListReturn.safeParse(req.body).data?.next ?? '/editor/users', error?.messageKey ?? 'errors.validation', 'error', error?.params);
 
   app.post('/editor/users/:id', { schema: { params: idParams, body: roleSchema }, config: { form: backToUsers } }, async (req, reply) => {
     const actor = accountsPolicy.authorize(req.actor, 'manageUsers');
-    await updateUserRole({ db, actor, now: deps.now() }, { userId: req.params.id, ...req.body });
-    return redirectWithFlash(req, reply, '/editor/users', 'users.saved');
+    await updateUserRole({ db, actor, now: deps.now() }, { userId: req.params.id, role: req.body.role, contributorId: req.body.contributorId });
+    return redirectWithFlash(req, reply, req.body.next, 'users.saved');
   });
 };

@@ -15,6 +15,8 @@ export interface RoleChange {
 export const accountsPolicy = definePolicy({
   /** Anyone logged in sees their own account page. */
   viewOwnAccount: () => true,
+  /** Anyone logged in changes their own password and address, or deletes their own account. */
+  manageOwnAccount: () => true,
   /** The list of accounts, with their addresses, and the role form: admins only. */
   manageUsers: (actor) => hasPermission(actor, 'manage:users'),
   /**

@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/database.ts';
+import { containsText } from '../../db/text-match.ts';
 import type { Actor, Role } from '../../shared/actor.ts';
+import { toPage, type Page, type PageWindow } from '../../shared/pagination.ts';
 
 export async function getActorBySessionHash(db: Executor, idHash: string, now: Date): Promise<Actor | null> {
   const row = await db
@@ -41,6 +43,7 @@ export async function getAccount(db: Executor, userId: number) {
       'users.display_name',
       'users.role',
       'users.created_at',
+      'users.pending_email',
       'contributors.slug as contributor_slug',
       'contributors.name as contributor_name',
     ])
@@ -58,8 +61,9 @@ export interface UserListRow {
   contributor_name: string | null;
 }
 
-export async function listUsers(db: Executor): Promise<UserListRow[]> {
-  return db
+/** One page of the admins' list of accounts, newest first, filtered by a part of the name or email. */
+export async function listUsers(db: Executor, filter: { q: string; window: PageWindow }): Promise<Page<UserListRow>> {
+  let query = db
     .selectFrom('users')
     .leftJoin('contributors', 'contributors.id', 'users.contributor_id')
     .select([
@@ -70,8 +74,25 @@ export async function listUsers(db: Executor): Promise<UserListRow[]> {
       'users.email_confirmed_at',
       'users.contributor_id',
       'contributors.name as contributor_name',
-    ])
-    .orderBy('users.created_at', 'desc')
-    .limit(500)
-    .execute();
+    ]);
+  if (filter.q) query = query.where((eb) => eb.or([containsText('users.display_name', filter.q), containsText('users.email', filter.q)]));
+  const rows = await query.orderBy('users.created_at', 'desc').orderBy('users.id', 'desc').limit(filter.window.limit).offset(filter.window.offset).execute();
+  return toPage(rows, filter.window);
+}
+
+/** The stored password hash of an account (to check the current password before a change). */
+export async function getPasswordHash(db: Executor, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).where('erased_at', 'is', null).executeTakeFirst();
+  return row ? row.password_hash : null;
+}
+
+/** How many admins there are besides this account (the last one may not leave). */
+export async function countOtherAdmins(db: Executor, userId: number): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('id', '!=', userId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whom an address-change link goes to: the address waiting, read when the email is delivered. */
+export async function getPendingEmail(db: Executor, userId: number) {
+  return db.selectFrom('users').select(['pending_email', 'display_name']).where('id', '=', userId).where('erased_at', 'is', null).executeTakeFirst();
 }

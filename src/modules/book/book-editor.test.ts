@@ -133,6 +133,22 @@ describe.each(DIALECTS)('the book (%s)', (dialect) => {
     expect((await editor.post(`/editor/books/${bookId}/entries/${images.id}/remove`)).statusCode).toBe(303);
   }, 60_000);
 
+  it('hands a build back when its process stops, and another process finishes it at once', async () => {
+    await editor.post(`/editor/books/${bookId}/build`);
+    const queued = await t.db.db.selectFrom('book_builds').select('id').where('book_id', '=', bookId).where('status', '=', 'queued').executeTakeFirstOrThrow();
+    const stopping = new AbortController();
+    const services = { db: t.db.db, now: () => t.clock.now, baseUrl: 'http://localhost:3000', book: { trim: { name: 'A5', widthMm: 148, heightMm: 210 }, bleedMm: 3, shipping: [] }, leaseMs: BUILD_LEASE_MS, formats: ['epub'] as BookFormat[] };
+    // The process is told to stop as soon as the build has started.
+    const ran = await runQueuedBuilds({ ...services, signal: stopping.signal, onProgress: () => stopping.abort() }, { one: true });
+    expect(ran).toBe(1);
+    const released = await t.db.db.selectFrom('book_builds').select(['status', 'attempts', 'locked_until', 'step']).where('id', '=', queued.id).executeTakeFirstOrThrow();
+    // Still this build, its lease over now, the attempt not counted: nothing waits for a lease to run out.
+    expect(released).toMatchObject({ status: 'running', attempts: 0, step: 'released' });
+    expect(Date.parse(released.locked_until!)).toBeLessThanOrEqual(t.clock.now.getTime());
+    expect(await runQueuedBuilds(services, { one: true })).toBe(1);
+    expect(await t.db.db.selectFrom('book_builds').select(['status', 'attempts']).where('id', '=', queued.id).executeTakeFirstOrThrow()).toMatchObject({ status: 'succeeded', attempts: 1 });
+  }, 60_000);
+
   it('sells a paper copy: ordered, paid (sale and royalties booked), shipped; the contributor sees their statement', async () => {
     expect((await editor.post(`/editor/books/${bookId}/shop`, { unit_price: '20', manufacturing_cost: '5', shop_open: 'on' })).statusCode).toBe(403);
     expect((await admin.post(`/editor/books/${bookId}/shop`, { unit_price: '20', manufacturing_cost: '5', shop_open: 'on' })).statusCode).toBe(303);

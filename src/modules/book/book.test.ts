@@ -43,7 +43,10 @@ describe.each(DIALECTS)('book desk (%s)', (dialect) => {
     const sales = await t.db.db.selectFrom('book_sales').select(['net', 'transaction_id']).where('book_id', '=', book.id).execute();
     expect(sales.map((s) => Number(s.net))).toEqual([9149]);
     const booked = await t.db.db.selectFrom('ledger_transactions').select(['cause_type', 'description']).where('id', '=', sales[0]!.transaction_id).executeTakeFirstOrThrow();
-    expect(booked).toEqual({ cause_type: 'book_sale', description: 'Vente de 7 exemplaire(s) papier — Le livre' });
+    expect(booked).toEqual({ cause_type: 'book_sale', description: 'Vente de 7 exemplaires papier — Le livre' });
+    // The label is kept as a catalogue key too: each reader sees it in their language, plural included.
+    expect((await t.client().get('/transparency/transactions?cause=book_sale')).body).toContain('Vente de 7 exemplaires papier — Le livre');
+    expect((await t.client().get('/en/transparency/transactions?cause=book_sale')).body).toContain('Sale of 7 paper copies — Le livre');
     // 7 × 20 − 7 × 6,50 − 3,01 = 91,49 € shared 1:2:3 → 15,25 / 30,50 / 45,74 (largest remainder).
     const royalties = await listRoyalties(t.db.db);
     const byId = new Map(royalties.map((r) => [r.contributorId, r.credited]));

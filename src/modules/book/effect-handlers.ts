@@ -18,7 +18,7 @@ export function handleBookEffects(effects: EffectHandlers, deps: { config: AppDe
   const load = async (db: Parameters<typeof getBookOrder>[0], orderId: number) => {
     const order = await getBookOrder(db, { id: orderId });
     if (!order) throw new PermanentFailure(`book order ${orderId} does not exist`);
-    return { order, t: translator(order.lang), link: bookOrderLink(config, order.publicId) };
+    return { order, t: translator(order.lang), link: bookOrderLink(config, order.publicId, order.lang) };
   };
 
   effects.handle(sendOrderPlaced, async ({ orderId }, delivery) => {

@@ -26,6 +26,8 @@ export { getLatestBuild } from './queries/builds.ts';
 export type { SplitMethod } from './domain/split-method.ts';
 export { royaltyStatementOf } from './royalty-statement.ts';
 export { royaltyStatementSection } from './account-section.tsx';
+/** The published book, highlighted on the home page (app.ts hands it to publishing). */
+export { bookHomeSection } from './home-section.tsx';
 
 /** The book's paper sales per title, for the transparency page (app.ts hands it to the ledger's `bookReports`). */
 export const bookSalesReport: BookReport = bookSalesSummary;
@@ -55,3 +57,5 @@ export const paidBookCheckout: StripeSessionHandler = async (ctx, session) => {
   await payBookOrder(ctx, { by: 'provider', providerRef: session.sessionId, paymentRef: session.paymentRef, fee: 0 });
 };
 
+/** What an account's deletion erases here (a PersonErasure, wired in app.ts). */
+export { eraseBookBuyer } from './commands/erase-book-buyer.ts';

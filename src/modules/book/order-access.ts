@@ -1,3 +1,4 @@
+import { localisePath, type Lang } from '../../shared/i18n/index.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -15,7 +16,7 @@ export function isBookOrderToken(appSecret: string, publicId: string, token: unk
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/** The order's page, with its secret. */
-export function bookOrderLink(config: { baseUrl: string; appSecret: string }, publicId: string): string {
-  return `${config.baseUrl}/book/orders/${publicId}?token=${encodeURIComponent(bookOrderToken(config.appSecret, publicId))}`;
+/** The order's page, with its secret, in the buyer's language. */
+export function bookOrderLink(config: { baseUrl: string; appSecret: string }, publicId: string, lang: Lang = 'fr'): string {
+  return `${config.baseUrl}${localisePath(`/book/orders/${publicId}`, lang)}?token=${encodeURIComponent(bookOrderToken(config.appSecret, publicId))}`;
 }

@@ -11,8 +11,9 @@ import type { EffectHandlers } from '../../outbox/index.ts';
 import type { FormRenderer } from '../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
 import type { ZodTypeProvider } from '../../shared/http/route-schema.ts';
+import { peopleSearchQuery } from '../../shared/pagination.ts';
 import type { FormState } from '../../shared/views/form-fields.tsx';
-import { listContributorOptions } from '../contributors/index.ts';
+import { getContributorOptions, searchContributorOptions } from '../contributors/index.ts';
 import { createStripeClient, manualProvider, stripeProvider, type PaymentProvider } from '../events/index.ts';
 import { BookBuildWorker, BUILD_LEASE_MS, BUILD_POLL_MS } from './build/build-worker.ts';
 import { createBook } from './commands/create-book.ts';
@@ -50,7 +51,11 @@ export const bookPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHand
 
   async function booksPage(req: FastifyRequest, reply: FastifyReply, forms: { book?: FormState; sale?: FormState } = {}, status = 200) {
     bookPolicy.authorize(req.actor, 'manage');
-    const [books, contributors] = await Promise.all([listBooks(db), listContributorOptions(db)]);
+    // Contributors are thousands: the form offers the people search's matches and those already weighted.
+    const who = peopleSearchQuery.safeParse(req.query).data?.who ?? '';
+    const weighted = Object.keys(forms.book?.values ?? {}).flatMap((name) => /^weight_(\d{1,15})$/.exec(name)?.[1] ?? []).map(Number);
+    const [books, matches, kept] = await Promise.all([listBooks(db), searchContributorOptions(db, who), getContributorOptions(db, weighted)]);
+    const contributors = [...kept, ...matches.filter((m) => !weighted.includes(m.id))];
     const withPeople = await Promise.all(books.map(async (b) => ({ ...b, contributors: await getBookContributors(db, b.id) })));
     return sendPage(
       reply,
@@ -58,6 +63,7 @@ export const bookPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHand
         ctx={viewContext(req, reply)}
         books={withPeople}
         contributors={contributors}
+        who={who}
         bookForm={forms.book ?? { values: { split_method: 'equal' }, errors: {} }}
         saleForm={forms.sale ?? { values: { key: newFormKey(), quantity: '1', fees: '0' }, errors: {} }}
       />,

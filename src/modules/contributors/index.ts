@@ -13,5 +13,8 @@ export { isContributionKind, type ContributionKind } from './domain/contribution
 export { standingFrom, type ContributionFact, type Standing } from './domain/eligibility.ts';
 export type { ContributorLink } from './domain/links.ts';
 export type { ContributorInput } from './profile.ts';
-export { contributorExists, contributorPhotoShown, getStanding, getStandingOfUser, listContributorOptions, listCreditableContributors, listCredits, listPublicContributorSlugs } from './queries.ts';
+export { contributorExists, contributorPhotoShown, creditsSubquery, getContributorOptions, getStanding, getStandingOfUser, listCreditableContributors, listCredits, listPublicContributorSlugs, searchContributorOptions } from './queries.ts';
 export { SubjectRegistry, type SubjectResolver, type SubjectSummary } from './subjects.ts';
+/** On one's own account page: contributions and the public profile's form; what an account's deletion erases of the profile. */
+export { ownProfileSection } from './account-section.tsx';
+export { eraseContributor } from './commands/erase-contributor.ts';

@@ -4,4 +4,6 @@ import { definePolicy } from '../../shared/policy.ts';
 
 export const contributorsPolicy = definePolicy({
   manage: (actor) => hasPermission(actor, 'manage:contributors'),
+  /** Someone whose account speaks for a profile edits its public side (name, biography, links, appearing by name). */
+  editOwnProfile: (actor) => actor.contributorId !== null,
 });

@@ -1,6 +1,8 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
+import { containsText } from '../../db/text-match.ts';
+import { PICKER_MATCHES, toPage, type Page, type PageWindow } from '../../shared/pagination.ts';
 import { mediaKeysOf } from '../media/index.ts';
 import { standingFrom, type ContributionFact, type Standing } from './domain/eligibility.ts';
 import type { ContributionItem, SubjectRegistry } from './subjects.ts';
@@ -103,6 +105,20 @@ export async function getStandingOfUser(db: Executor, userId: number, now: Date)
 }
 
 /** Credits of many subjects at once, in order, for lists and pages (one query, no N+1). */
+/**
+ * One subject's credits as a subquery (contributor id, slug, name, kind, in their order), for a
+ * read that aggregates them into its own row (jsonArrayFrom) instead of a second statement.
+ */
+export function creditsSubquery(db: Executor, subjectType: string, subjectId: Expression<number>) {
+  return db
+    .selectFrom('contributions')
+    .innerJoin('contributors', 'contributors.id', 'contributions.contributor_id')
+    .select(['contributors.id as contributorId', 'contributors.name', 'contributors.slug', 'contributions.kind'])
+    .where('contributions.subject_type', '=', subjectType)
+    .where('contributions.subject_id', '=', subjectId)
+    .orderBy('contributions.position');
+}
+
 export async function listCredits(db: Executor, subjectType: string, subjectIds: number[]) {
   if (subjectIds.length === 0) return [];
   return db
@@ -123,19 +139,33 @@ export async function listCredits(db: Executor, subjectType: string, subjectIds:
     .execute();
 }
 
-export async function listContributorsForEditors(db: Executor) {
-  return db
+/** One page of the editors' list of profiles, by name, filtered by a part of the name or slug. */
+export async function listContributorsForEditors(db: Executor, filter: { q: string; window: PageWindow }): Promise<Page<{ id: number; slug: string; name: string; contribution_count: number }>> {
+  let query = db
     .selectFrom('contributors')
-    .leftJoin('contributions', 'contributions.contributor_id', 'contributors.id')
-    .select([
+    .select((eb) => [
       'contributors.id',
       'contributors.slug',
       'contributors.name',
-      sql<number>`count(contributions.id)`.as('contribution_count'),
-    ])
-    .groupBy(['contributors.id', 'contributors.slug', 'contributors.name'])
-    .orderBy('contributors.name')
-    .execute();
+      eb.selectFrom('contributions').select(eb.fn.countAll<number>().as('n')).whereRef('contributions.contributor_id', '=', 'contributors.id').as('contribution_count'),
+    ]);
+  if (filter.q) query = query.where((eb) => eb.or([containsText('contributors.name', filter.q), containsText('contributors.slug', filter.q)]));
+  const rows = await query.orderBy('contributors.name').orderBy('contributors.id').limit(filter.window.limit).offset(filter.window.offset).execute();
+  return toPage(rows.map((r) => ({ ...r, contribution_count: Number(r.contribution_count ?? 0) })), filter.window);
+}
+
+/** A person picker's offers: the profiles whose name contains `q`, by name (the first few). */
+export async function searchContributorOptions(db: Executor, q: string, limit = PICKER_MATCHES): Promise<{ id: number; name: string }[]> {
+  let query = db.selectFrom('contributors').select(['id', 'name']);
+  if (q) query = query.where(containsText('name', q));
+  return query.orderBy('name').orderBy('id').limit(limit).execute();
+}
+
+/** The profiles a form already names (a picker shows its current choice whatever the search). */
+export async function getContributorOptions(db: Executor, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return [];
+  return db.selectFrom('contributors').select(['id', 'name']).where('id', 'in', wanted).execute();
 }
 
 export async function getContributorForEditing(db: Executor, id: number) {
@@ -154,10 +184,6 @@ export async function getContributorForEditing(db: Executor, id: number) {
 export async function contributorPhotoShown(db: Executor, mediaId: number, now: Date): Promise<boolean> {
   const row = await db.selectFrom('contributors').select('id').where('photo_media_id', '=', mediaId).where(hasPublicContribution(now)).executeTakeFirst();
   return row !== undefined;
-}
-
-export async function listContributorOptions(db: Executor) {
-  return db.selectFrom('contributors').select(['id', 'name']).orderBy('name').execute();
 }
 
 /** Slugs of everyone with a public contribution (their pages are public). */

@@ -22,3 +22,18 @@ export const contributorSchema = z
     public_name: z.preprocess((v) => v === 'on' || v === '1', z.boolean()),
   })
   .transform(({ public_name, ...profile }) => ({ ...profile, publicName: public_name }));
+
+/** A contributor's own profile form on their account page: the public side only. */
+export const ownProfileSchema = z
+  .object({
+    name: text(120),
+    bio: text(2000, { optional: true }),
+    links: z.preprocess(
+      (v) => parseLinkLines(typeof v === 'string' ? v : ''),
+      z
+        .array(z.object({ label: z.string().max(80), url: z.string().regex(/^https?:\/\/[^\s]+$/, 'contributors.linkFormat') }))
+        .max(8, 'errors.tooLong'),
+    ),
+    public_name: z.preprocess((v) => v === 'on' || v === '1', z.boolean()),
+  })
+  .transform(({ public_name, ...profile }) => ({ ...profile, publicName: public_name }));

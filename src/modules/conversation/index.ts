@@ -12,3 +12,5 @@ export { postResponse, type ResponseInput } from './commands/post-response.ts';
 export { approveItem } from './commands/approve-item.ts';
 export { receiveMention, type MentionRequest } from './commands/receive-mention.ts';
 export { announceMentionEndpoints } from './mention-endpoints.ts';
+/** What an account's deletion erases here (a PersonErasure, wired in app.ts). */
+export { eraseCommenter } from './commands/erase-commenter.ts';

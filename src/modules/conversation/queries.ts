@@ -3,6 +3,7 @@
  * is never selected for it), the editors' queue, the settings, and what the effects need.
  */
 import type { Executor } from '../../db/database.ts';
+import { toPage, type Page, type PageWindow } from '../../shared/pagination.ts';
 import { parseBlocklist } from './domain/moderation.ts';
 import type { ContributionStatus, MentionKind, MentionStatus } from './domain/statuses.ts';
 
@@ -164,8 +165,17 @@ export interface QueueItem {
   created_at: string;
 }
 
-/** Comments, responses and mentions in one status (held by default), oldest first. */
-export async function listQueue(db: Executor, status: 'held' | 'spam' | 'published', limit = 200): Promise<QueueItem[]> {
+/**
+ * One page of comments, responses and mentions in one status (held: oldest first; others newest
+ * first). The three streams are merged, so each is read up to the page's end and the page cut
+ * from the merge.
+ */
+export async function listQueue(db: Executor, status: 'held' | 'spam' | 'published', window: PageWindow): Promise<Page<QueueItem>> {
+  const all = await listQueueHead(db, status, window.offset + window.limit);
+  return toPage(all.slice(window.offset), window);
+}
+
+async function listQueueHead(db: Executor, status: 'held' | 'spam' | 'published', limit: number): Promise<QueueItem[]> {
   const [comments, responses, mentions] = await Promise.all([
     db
       .selectFrom('comments')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageParam } from '../../shared/pagination.ts';
 import { emailField, text } from '../../shared/http/form.ts';
 import { idParam } from '../../shared/http/route-schema.ts';
 import { parseWebUrl } from './domain/mention-urls.ts';
@@ -70,7 +71,7 @@ export const settingsSchema = z.object({
   moderate_mentions: flag,
 });
 
-export const queueQuery = z.object({ status: z.enum(['held', 'spam', 'published']).catch('held') });
+export const queueQuery = z.object({ status: z.enum(['held', 'spam', 'published']).catch('held'), page: pageParam });
 
 /** A webmention's form body: checked by the command (a bad value is a 400, as the W3C Recommendation asks). */
 export const webmentionBody = z.object({

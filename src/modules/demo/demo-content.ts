@@ -30,6 +30,8 @@ export interface DemoPiece {
   /** 1 or 2 themes. */
   themes: DemoThemeSlug[];
   language: 'fr' | 'en';
+  /** The slug of the piece this one translates (listed before it). */
+  translationOf?: string;
   /** 1..120, distinct across pieces. */
   publishedDaysAgo: number;
   /** Ordered; contributor = a DemoContributor key. */
@@ -828,5 +830,54 @@ Les contributions peuvent être courtes, mais doivent être applicables. Elles s
     language: 'fr',
     publishedDaysAgo: 108,
     credits: [{ contributor: 'ines-bouaziz', role: 'author' }],
+  },
+  // ───────────────────────────── A translation ─────────────────────────────
+  {
+    kind: 'article',
+    slug: 'what-open-data-really-costs',
+    title: `What open data really costs`,
+    summary: `Publishing a dataset is almost free; maintaining it never is. Ten years of working with local authorities, and the expenses everyone forgets.`,
+    bodyMarkdown: `## The myth of free publication
+
+When a local authority sets out to open its data, the first meeting nearly always ends with the same sentence: "These files exist already anyway; we only need to put them online." That is true on the first day. It is false every day after.
+
+An open dataset is not a document, it is a service. It has users who depend on it, who build applications, maps or studies on it, and who notice very quickly when it is no longer up to date. The cost of open data is therefore not in putting it online, but in the implicit promise that comes with it.
+
+## Where the money goes
+
+Across some twenty authorities I have worked with, I got into the habit of splitting the expenses into four items. The proportions vary, but the orders of magnitude are remarkably stable:
+
+- **preparing the data** (cleaning, anonymising, documenting): about 35% of the effort;
+- **regular updates**, often forgotten in budgets: 30%;
+- **working with reusers**, who report errors and ask for formats: 20%;
+- **infrastructure** (portal, storage, API): rarely more than 15%.
+
+In other words, the most visible part, the portal, is the cheapest. What costs is people's time, and it costs every year.
+
+## Three ways to pay for the long run
+
+No recipe suits everyone, but three models work reasonably well.
+
+The first is to **make publishing part of the job**: the department that produces the data publishes it itself, with a tool that spares it typing things twice. The cost becomes marginal because it melts into work that is already paid for.
+
+The second relies on **pooling**: several authorities share one provider, one data schema and one quality-control tool. With five of them, the cost per authority is divided by about three.
+
+The third, rarer, is to **sell a level of service** rather than the data: the data stays free, but a large reuser may pay for a guaranteed feed with an availability commitment. It is legally delicate for a public body, but common among network operators.
+
+> Open data that nobody updates is no longer open data: it is an archive.
+
+## What I now recommend
+
+I no longer advise opening "everything that can be". I advise opening first what one is able to maintain, and writing it down in a service sheet: update frequency, the person responsible, a channel for reporting errors. Reusers prefer ten reliable datasets to a hundred orphaned files.
+
+For those who want to go further, the breakdown grid I use is available under a free licence on [my resources page](https://example.org/claire-moreau/grille-couts). There is nothing scientific about it; it simply helps to ask the question of cost before it asks itself.
+`,
+    themes: ['open-data'],
+    language: 'en',
+    translationOf: 'ce-que-coute-vraiment-l-open-data',
+    publishedDaysAgo: 2,
+    credits: [
+      { contributor: 'claire-moreau', role: 'author' },
+    ],
   },
 ];

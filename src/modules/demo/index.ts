@@ -1,3 +1,3 @@
 /** The demo programme a brand-new embedded database starts with (README: the two commands). */
 export { DEMO_ACCOUNTS, seedDemo } from './seed-demo.ts';
-export { isEmptyProgramme } from './queries.ts';
+export { existingAccounts, isEmptyProgramme } from './queries.ts';

@@ -1,15 +1,15 @@
 /**
  * The demo season: six themed evenings and a closing synthesis, some past with their accounts
  * (door takings, logistics paid, two closed and their surplus allocated), a book with its
- * contributors and a few paper sales. Written through the real commands, so the transparency
+ * contributors, its chapters (built by the first start's worker) and a few paper sales. Written through the real commands, so the transparency
  * page of a fresh demo shows the whole economic model at work.
  */
-import { themeIdsBySlug } from './queries.ts';
+import { bookPieceIds, themeIdsBySlug } from './queries.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { addDefaultTicketTypes, addTicketType, createSeries, saveEvent } from '../events/index.ts';
 import { approveExpense, closeEventAccounts, markExpensePaid, recordIncome, submitExpense } from '../ledger/index.ts';
-import { createBook, recordBookSale } from '../book/index.ts';
+import { addEntry, createBook, recordBookSale, requestBuild, setBookShop } from '../book/index.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -57,6 +57,8 @@ export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; ed
           status: 'published',
           seriesId,
           speakerIds: contributorIds.slice(i * 2, i * 2 + 2),
+          // Upcoming demo evenings let buyers choose the door over a transfer (the bank details shown are the example ones).
+          payAtDoor: e.daysFromNow > 0,
         },
       ),
     );
@@ -86,4 +88,16 @@ export async function seedDemoLedger(db: Db, now: Date, team: { admin: Actor; ed
     },
   );
   await recordBookSale({ db, actor: team.admin, now }, { bookId, quantity: 37, fees: 1295, key: 'demo-book-sale-1' });
+  // Its chapters: an introduction, then one published piece of each kind. The first start's
+  // background worker builds the EPUB, web edition and PDFs; the shop sells paper copies.
+  const editing = { db, actor: team.editor, now };
+  await addEntry(editing, {
+    bookId,
+    kind: 'text',
+    title: 'Introduction',
+    bodyMd: 'Ce livre rassemble une partie de ce que le programme a publié sur les modèles économiques de l’ouvert : un article, un entretien, une étude de cas et un défi ouvert. Il est libre, sous licence CC BY-SA 4.0 ; les ventes du livre papier sont partagées entre ses contributeur·rices.',
+  });
+  for (const pieceId of await bookPieceIds(db)) await addEntry(editing, { bookId, kind: 'piece', title: '', pieceId });
+  await setBookShop({ db, actor: team.admin, now }, { bookId, unitPrice: 2200, manufacturingCost: 640, open: true });
+  await requestBuild(editing, { bookId });
 }

@@ -11,6 +11,7 @@ import { listThemes, savePiece, transitionPiece } from '../publishing/index.ts';
 import { demoContributors, demoPieces } from './demo-content.ts';
 import { isEmptyProgramme } from './queries.ts';
 import { seedDemoLedger } from './seed-demo-ledger.ts';
+import { seedDemoWork } from './seed-demo-work.ts';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', password: 'open-experience-admin', displayName: 'Alice Admin', role: 'admin' },
@@ -55,6 +56,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ pieces: number; con
         summary: p.summary,
         body_md: p.bodyMarkdown,
         language: p.language,
+        ...(p.translationOf ? { translation_of: p.translationOf } : {}),
         licence: 'CC-BY-SA-4.0',
         cover_alt: '',
         themes: p.themes.map((slug) => themeIds.get(slug)).filter((id): id is number => id !== undefined),
@@ -72,5 +74,6 @@ export async function seedDemo(db: Db, now: Date): Promise<{ pieces: number; con
   }
   const editor: Actor = { id: editorId, role: 'editor', displayName: 'Étienne Éditeur', contributorId: null };
   await seedDemoLedger(db, now, { admin, editor }, [...contributorIds.values()]);
+  await seedDemoWork(db, now, { admin, editor }, contributorIds.get('claire-moreau'));
   return { pieces: demoPieces.length, contributors: demoContributors.length };
 }

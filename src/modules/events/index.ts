@@ -2,14 +2,19 @@
 import type { Executor } from '../../db/database.ts';
 import { listEventSubjects } from './queries.ts';
 
-export { getEvent, listEventOptions } from './queries.ts';
+export { getEvent, listEventOptions, nextEventChange } from './queries.ts';
 export { saveEvent, type EventInput } from './commands/save-event.ts';
 export { createSeries } from './commands/create-series.ts';
 export { orderTickets, type OrderInput, type OrderOutcome, type PlacedOrder } from './ticketing/commands/order-tickets.ts';
 export { recordPayment, type PaymentInput, type PaymentOutcome } from './ticketing/commands/record-payment.ts';
 export { addDefaultTicketTypes, addInvitationCode, addTicketType } from './ticketing/commands/ticket-types.ts';
 export { checkIn } from './ticketing/commands/check-in.ts';
+/** One's tickets on one's own account page; what an account's deletion erases of orders and waiting lists. */
+export { myTicketsSection } from './ticketing/account-section.tsx';
+export { eraseTicketHolder } from './ticketing/commands/erase-ticket-holder.ts';
 export { sweepReservations } from './ticketing/commands/release-reservations.ts';
+/** The next evening, highlighted on the home page (app.ts hands it to publishing). */
+export { nextEveningSection } from './home-section.tsx';
 export { ticketSigner } from './ticketing/tickets/index.ts';
 /** Closing an evening's accounts waits for its reservations and refunds (app.ts hands this to the ledger). */
 export { ticketingOutstanding } from './ticketing/queries.ts';

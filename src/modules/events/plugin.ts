@@ -32,7 +32,7 @@ export const eventsPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHa
   eventRoutes(app, deps);
 
   const timer = setInterval(() => {
-    sweepReservations({ db: deps.database.db, actor: null, now: deps.now() }, { provider: checkoutProvider }).catch((error: unknown) => app.log.error({ err: error }, 'reservation sweep failed'));
+    sweepReservations({ db: deps.database.db, actor: null, now: deps.now() }, { provider: checkoutProvider, termDays: deps.config.manualPayment.termDays }).catch((error: unknown) => app.log.error({ err: error }, 'reservation sweep failed'));
   }, SWEEP_EVERY_MS);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));

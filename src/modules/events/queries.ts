@@ -8,11 +8,22 @@ export async function listEventsForEditors(db: Executor) {
   return db.selectFrom('events').select(listColumns).orderBy('events.starts_at', 'desc').limit(500).execute();
 }
 
-/** Published events, upcoming first (ascending) or past (descending). */
-export async function listPublicEvents(db: Executor, now: Date, when: 'upcoming' | 'past') {
+/** Published events, upcoming first (ascending) or past (descending), a page at a time. */
+export async function listPublicEvents(db: Executor, now: Date, when: 'upcoming' | 'past', page: { limit: number; offset: number } = { limit: 200, offset: 0 }) {
   let q = db.selectFrom('events').select(listColumns).where('events.status', 'in', ['published', 'cancelled']);
   q = when === 'upcoming' ? q.where('events.ends_at', '>=', now.toISOString()).orderBy('events.starts_at', 'asc') : q.where('events.ends_at', '<', now.toISOString()).orderBy('events.starts_at', 'desc');
-  return q.limit(200).execute();
+  return q.orderBy('events.id').limit(page.limit).offset(page.offset).execute();
+}
+
+/** How many published (or cancelled) events are upcoming, or past. */
+export async function countPublicEvents(db: Executor, now: Date, when: 'upcoming' | 'past'): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['published', 'cancelled'])
+    .where('ends_at', when === 'upcoming' ? '>=' : '<', now.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function getEventBySlug(db: Executor, slug: string) {
@@ -54,4 +65,25 @@ export async function listCalendarEvents(db: Executor, seriesId: number | null) 
 export async function listEventSubjects(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('events').select(['id', 'slug', 'title', 'starts_at']).where('id', 'in', ids).where('status', '!=', 'draft').execute();
+}
+
+/**
+ * The next moment an evening's public face changes by the clock alone: it starts, it ends (from
+ * upcoming to past), its registration opens or closes. For the page cache (docs/decisions/021).
+ */
+export async function nextEventChange(db: Executor, now: Date): Promise<string | null> {
+  const at = now.toISOString();
+  const columns = ['starts_at', 'ends_at', 'registration_opens_at', 'registration_closes_at'] as const;
+  const rows = await Promise.all(
+    columns.map((column) =>
+      db
+        .selectFrom('events')
+        .select((eb) => eb.fn.min(column).as('next'))
+        .where('status', '!=', 'draft')
+        .where(column, '>', at)
+        .executeTakeFirst(),
+    ),
+  );
+  const times = rows.map((r) => r?.next ?? null).filter((t): t is string => t !== null);
+  return times.length === 0 ? null : times.reduce((a, b) => (new Date(a) < new Date(b) ? a : b));
 }

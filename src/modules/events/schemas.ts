@@ -1,3 +1,4 @@
+import { LANGS } from '../../shared/i18n/index.ts';
 import { z } from 'zod';
 import { list, localDateTime, text } from '../../shared/http/form.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/slug.ts';
@@ -24,7 +25,12 @@ export const eventSchema = z.object({
   registration_closes_at: optionalLocalDate,
   // Cancelling is an action of its own (it notifies and refunds attendees), not a field.
   status: z.enum(['draft', 'published'], 'errors.invalid'),
-  speakers: list(z.coerce.number().int().positive('errors.invalid')),
+  // One picker per speaker: the empty ones ("—") name nobody.
+  speakers: z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => x !== '') : v), list(z.coerce.number().int().positive('errors.invalid'))),
+  /** How buyers may pay besides the site's provider: 'door' (at the entrance). */
+  payment_options: list(z.enum(['door'], 'errors.invalid')),
+  /** The language the evening is held in. */
+  language: z.preprocess((v) => v || 'fr', z.enum(LANGS, 'errors.invalid')),
 });
 
 export const seriesSchema = z.object({

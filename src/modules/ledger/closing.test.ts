@@ -4,7 +4,7 @@
  * check — ledgerTotal too — reports any closed evening whose result moved since closing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from '../../../tests/factories/index.ts';
+import { makeUser, PASSWORD } from '../../../tests/factories/index.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { DIALECTS } from '../../../tests/helpers/test-database.ts';
 import { formKey, makeEvening } from '../../../tests/support/evenings.ts';
@@ -14,7 +14,8 @@ import { translator } from '../../shared/i18n/index.ts';
 import { formatCents } from '../../shared/money.ts';
 import { postTransaction } from './commands/post-transaction.ts';
 import { credit, debit } from './domain/posting.ts';
-import { bookTicketPayment, closeEventAccounts, EventAccountsClosedError, ledgerTotal, recordIncome } from './index.ts';
+import { EventNotEndedError } from './errors.ts';
+import { bookTicketPayment, closeEventAccounts, EventAccountsClosedError, isEventClosed, ledgerTotal, recordIncome } from './index.ts';
 
 const t = translator('fr');
 
@@ -28,6 +29,37 @@ describe.each(DIALECTS)('closed evenings (%s)', (dialect) => {
     admin = (await makeUser(app.db.db, 'admin')).actor;
   });
   afterAll(async () => app.close());
+
+  it('offers and accepts closing only once the evening has ended', async () => {
+    const eventId = await makeEvening(app.db.db, 'Soirée pas finie');
+    await recordIncome(ctx(), { kind: 'tickets', amount: 10_000, eventId, description: 'Entrées', key: formKey() });
+    // 20 May 2026, 17:30–20:30 UTC: during the evening, money still comes in at the door.
+    const during = new Date('2026-05-20T19:00:00Z');
+    const early = closeEventAccounts({ ...ctx(), now: during }, { eventId, outstanding: [] });
+    await expect(early).rejects.toBeInstanceOf(EventNotEndedError);
+    await expect(early).rejects.toMatchObject({ code: 'event_not_ended', status: 409 });
+    expect(await isEventClosed(app.db.db, eventId)).toBe(false);
+
+    // The desk offers the button only after the end, and says when before.
+    const { email } = await makeUser(app.db.db, 'admin');
+    const desk = app.client();
+    await desk.login(email, PASSWORD);
+    const saved = app.clock.now;
+    app.clock.now = during;
+    try {
+      const page = (await desk.get('/editor/ledger/events')).body;
+      expect(page).not.toContain(t('desk.closeButton', { title: 'Soirée pas finie' }));
+      expect(page).toContain('à clôturer après la soirée');
+      const refused = await desk.post(`/editor/ledger/events/${eventId}/close`);
+      expect(refused.statusCode).toBe(303);
+      expect(await isEventClosed(app.db.db, eventId)).toBe(false);
+    } finally {
+      app.clock.now = saved;
+    }
+    expect((await desk.get('/editor/ledger/events')).body).toContain(t('desk.closeButton', { title: 'Soirée pas finie' }));
+    await closeEventAccounts(ctx(), { eventId, outstanding: [] });
+    expect(await isEventClosed(app.db.db, eventId)).toBe(true);
+  });
 
   it('refuses door income on a closed evening, on the form’s evening field', async () => {
     const eventId = await makeEvening(app.db.db, 'Soirée close');

@@ -8,6 +8,13 @@ export class EventAccountsClosedError extends AppError {
   }
 }
 
+/** An evening's accounts close once it is over: before, money may still come in at the door. */
+export class EventNotEndedError extends AppError {
+  constructor(endsAt: string) {
+    super('event_not_ended', 409, 'ledger.eventNotEnded', { detail: `ends at ${endsAt}` });
+  }
+}
+
 export class EventAlreadyClosedError extends AppError {
   constructor() {
     super('event_already_closed', 409, 'ledger.eventClosed');

@@ -26,7 +26,7 @@ export type { ExpenseCategory } from './domain/expense-categories.ts';
 // Reads.
 export { accountBalances, ledgerTotal } from './queries/balances.ts';
 export { isEventClosed } from './queries/events.ts';
-export { listRoyalties, type RoyaltyRow } from './queries/royalties.ts';
+export { listRoyalties, royaltyStatement, type RoyaltyRow, type RoyaltyStatement } from './queries/royalties.ts';
 
 // Extension points of the transparency page (app.ts wires them).
 export type { BookReport, BookSalesLine, Counterpart, CounterpartProvider } from './queries/transparency.ts';

@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { OutstandingCheck } from './commands/close-event-accounts.ts';
 import type { BookReport, CounterpartProvider } from './queries/transparency.ts';
+import { auditDeskRoutes } from './routes/desk-audit.tsx';
 import { correctionsDeskRoutes } from './routes/desk-corrections.tsx';
 import { eventsDeskRoutes } from './routes/desk-events.tsx';
 import { expensesDeskRoutes } from './routes/desk-expenses.tsx';
@@ -30,4 +31,5 @@ export const ledgerPlugin: FastifyPluginAsync<LedgerPluginOptions> = async (app,
   await app.register(eventsDeskRoutes, { deps, outstanding });
   await app.register(royaltiesDeskRoutes, { deps });
   await app.register(correctionsDeskRoutes, { deps });
+  await app.register(auditDeskRoutes, { deps });
 };

@@ -37,6 +37,8 @@ export const ledgerPolicy = definePolicy({
   closeEvent: manages,
   /** The rest of the books: royalty payouts and statements, reversals. */
   manage: manages,
+  /** Run the full line-by-line audit (admins: it reads every line of the ledger). */
+  audit: manages,
   /** The accountant's file (FEC). */
   exportAccounting: (actor) => hasPermission(actor, 'export:accounting'),
 });

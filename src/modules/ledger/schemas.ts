@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { euros, text } from '../../shared/http/form.ts';
 import { isKnownAccount } from './domain/accounts.ts';
 import { EXPENSE_CATEGORIES } from './domain/expense-categories.ts';
+import { pageParam } from '../../shared/pagination.ts';
 
 const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int('errors.invalid').positive('errors.invalid').nullable());
 const requiredId = z.preprocess((v) => (v === '' || v === undefined ? NaN : Number(v)), z.number('errors.required').int('errors.invalid').positive('errors.invalid').max(Number.MAX_SAFE_INTEGER, 'errors.invalid'));
@@ -80,3 +81,6 @@ export const fecQuery = z.object({ year: z.coerce.number().int().min(2000).max(2
 
 /** A royalty statement's period; a missing or malformed day falls back to the current year's bounds. */
 export const statementQuery = z.object({ from: day.optional().catch(undefined), to: day.optional().catch(undefined) });
+
+/** The transparency page: which page of the evenings, newest first (a missing or absurd value is the first). */
+export const transparencyQuery = z.object({ page: pageParam });

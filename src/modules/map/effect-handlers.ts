@@ -5,7 +5,7 @@
  */
 import type { AppDeps } from '../../app-deps.ts';
 import type { EffectHandlers } from '../../outbox/index.ts';
-import { translator } from '../../shared/i18n/index.ts';
+import { localisePath, translator } from '../../shared/i18n/index.ts';
 import { notifyEditorsOfSuggestion, organisationChanged, relayMessage, sendSuggestionConfirmation, sendSuggestionDecision } from './effects.ts';
 import { getContactAddress } from './queries/organisations.ts';
 import { forgetRelayedMessage } from './commands/forget-relayed-message.ts';
@@ -25,7 +25,7 @@ export function handleMapEffects(effects: EffectHandlers, deps: Pick<AppDeps, 'c
     if (!s || s.status !== 'unconfirmed') return;
     const t = translator(s.lang);
     const name = (JSON.parse(s.proposal) as { name?: string }).name ?? '';
-    const link = `${config.baseUrl}/map/suggestions/${s.id}/confirm?token=${suggestionToken(config.appSecret, s.id)}`;
+    const link = `${config.baseUrl}${localisePath(`/map/suggestions/${s.id}/confirm`, s.lang)}?token=${suggestionToken(config.appSecret, s.id)}`;
     await mailer.send({
       to: s.suggester_email,
       subject: t('mail.map.confirm.subject'),

@@ -9,3 +9,5 @@ export { saveOrganisation, type SaveOrganisationInput } from './commands/save-or
 export { importOrganisations, type ImportReport } from './commands/import-organisations.ts';
 export { organisationSearchSource, type OrganisationHook } from './search-source.ts';
 export type { OrganisationFields, LegalForm, SizeBand } from './domain/organisation.ts';
+/** What an account's deletion erases here (a PersonErasure, wired in app.ts). */
+export { eraseSuggester } from './commands/erase-suggester.ts';

@@ -3,7 +3,7 @@ export { storeImage } from './commands/store-image.ts';
 export { storeReceipt } from './commands/store-receipt.ts';
 export { sniffImageType } from './domain/file-types.ts';
 export type { MediaShownCheck } from './shown.ts';
-export { MEDIA_KEY, mediaIdsOfKeys, mediaKeysOf } from './queries.ts';
+export { MEDIA_KEY, mediaIdsOfKeys, mediaKeySubquery, mediaKeysOf } from './queries.ts';
 
 /** Where a stored file is served, by its key. */
 export function mediaUrl(key: string): string {

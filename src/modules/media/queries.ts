@@ -1,3 +1,4 @@
+import type { Expression } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 
 /** The keys a stored file is served under (/media/<key>): a pattern checked before any query. */
@@ -14,6 +15,11 @@ export async function mediaKeysOf(db: Executor, ids: readonly (number | null)[])
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('media').select(['id', 'key']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.key]));
+}
+
+/** A stored file's key as a scalar subquery, for a read that wants it in its own row (one statement). */
+export function mediaKeySubquery(db: Executor, id: Expression<number | null>) {
+  return db.selectFrom('media').select('media.key').where('media.id', '=', id);
 }
 
 /** The id of a stored file from its key (a Markdown text names its images by key). */

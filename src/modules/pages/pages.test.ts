@@ -10,15 +10,12 @@ describe.each(DIALECTS)('about page and contact inbox (%s)', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  it('shows the about page in French by default and in English after the switch', async () => {
+  it('shows the about page in French at /about and in English at /en/about', async () => {
     const fr = await t.client().get('/about');
     expect(fr.statusCode).toBe(200);
     expect(fr.body).toContain('<html lang="fr"');
-    const c = t.client();
-    const sw = await c.get('/lang/en?next=/about');
-    expect(sw.statusCode).toBe(303);
-    expect(sw.headers.location).toBe('/about');
-    const en = await c.get('/about');
+    expect(fr.body).toContain('<a href="/en/about" hreflang="en" lang="en" class="lang-switch" data-lang-switch="true">');
+    const en = await t.client().get('/en/about');
     expect(en.body).toContain('<html lang="en"');
     expect(en.body).toContain('Contributors');
   });

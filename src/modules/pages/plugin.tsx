@@ -7,6 +7,7 @@ import { NotFoundError } from '../../shared/errors.ts';
 import type { FormRenderer } from '../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../shared/http/page.ts';
 import { idParams, type ZodTypeProvider } from '../../shared/http/route-schema.ts';
+import { deskListQuery, pageWindow } from '../../shared/pagination.ts';
 import { emptyForm } from '../../shared/views/form-fields.tsx';
 import { markMessageRead } from './commands/mark-message-read.ts';
 import { savePage } from './commands/save-page.ts';
@@ -59,9 +60,9 @@ export const pagesPlugin: FastifyPluginAsync<{ deps: AppDeps; effects: EffectHan
     },
   );
 
-  app.get('/editor/inbox', async (req, reply) => {
-    pagesPolicy.authorize(req.actor, 'readInbox');
-    return sendPage(reply, <InboxPage ctx={viewContext(req, reply)} messages={await listMessages(db)} />);
+  app.get('/editor/inbox', { schema: { querystring: deskListQuery }, config: { authorize: (req) => pagesPolicy.authorize(req.actor, 'readInbox') } }, async (req, reply) => {
+    const messages = await listMessages(db, { q: req.query.q, window: pageWindow(req.query.page) });
+    return sendPage(reply, <InboxPage ctx={viewContext(req, reply)} messages={messages} q={req.query.q} />);
   });
 
   app.post('/editor/inbox/:id/read', { schema: { params: idParams }, config: { authorize: (req) => pagesPolicy.authorize(req.actor, 'readInbox') } }, async (req, reply) => {

@@ -2,7 +2,7 @@
 import type { AppDeps } from '../../app-deps.ts';
 import type { Executor } from '../../db/database.ts';
 import { defineEffect, PermanentFailure, type EffectHandlers } from '../../outbox/index.ts';
-import { translator, type Lang } from '../../shared/i18n/index.ts';
+import { localisePath, translator, type Lang } from '../../shared/i18n/index.ts';
 import type { PieceChange, PieceHook } from './piece-extensions.ts';
 import { proposalConfirmToken } from './proposal-access.ts';
 import { getProposal, getRejectionRecipient } from './queries.ts';
@@ -45,7 +45,7 @@ export function handlePublishingEffects(effects: EffectHandlers, deps: Pick<AppD
       text: t('mail.proposal.body', {
         name: proposal.name,
         title: proposal.title,
-        link: `${deps.config.baseUrl}/proposals/${proposal.id}/confirm?token=${proposalConfirmToken(deps.config.appSecret, proposal)}`,
+        link: `${deps.config.baseUrl}${localisePath(`/proposals/${proposal.id}/confirm`, lang)}?token=${proposalConfirmToken(deps.config.appSecret, proposal)}`,
       }),
       messageKey: delivery.key,
     });

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { EffectHandlers } from '../../outbox/index.ts';
 import { handlePublishingEffects } from './effects.ts';
+import type { HomeSection } from './home-extensions.ts';
 import type { PieceHook, PieceSection } from './piece-extensions.ts';
 import { deskRoutes } from './routes/desk.tsx';
 import { publicRoutes } from './routes/public.tsx';
@@ -19,11 +20,13 @@ export interface PublishingPluginOptions {
   pieceSections?: readonly PieceSection[];
   /** Who is told when a piece is published, updated or withdrawn (app.ts lists them). */
   pieceHooks?: readonly PieceHook[];
+  /** What other modules highlight on the home page: the next evening, the book (app.ts lists them). */
+  homeSections?: readonly HomeSection[];
 }
 
-export const publishingPlugin: FastifyPluginAsync<PublishingPluginOptions> = async (app, { deps, effects, pieceSections = [], pieceHooks = [] }) => {
+export const publishingPlugin: FastifyPluginAsync<PublishingPluginOptions> = async (app, { deps, effects, pieceSections = [], pieceHooks = [], homeSections = [] }) => {
   handlePublishingEffects(effects, deps, pieceHooks);
-  await app.register(publicRoutes, { deps, pieceSections });
+  await app.register(publicRoutes, { deps, pieceSections, homeSections });
   await app.register(studioRoutes, { deps });
   await app.register(deskRoutes, { deps });
   await app.register(themeRoutes, { deps });

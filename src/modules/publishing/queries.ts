@@ -1,8 +1,14 @@
 /** Reads of publishing: public pages, the studio and the desk, and what the emails need. */
-import type { Executor } from '../../db/database.ts';
+import type { ExpressionBuilder } from 'kysely';
+import { dialectOf, type Dialect, type Executor } from '../../db/database.ts';
+import { jsonArrayFrom, parseJsonArray } from '../../db/json-array.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
+import type { DB } from '../../db/schema.ts';
+import { containsText } from '../../db/text-match.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
-import { listCredits } from '../contributors/index.ts';
-import { mediaKeysOf } from '../media/index.ts';
+import { toPage, type Page, type PageWindow } from '../../shared/pagination.ts';
+import { creditsSubquery, listCredits } from '../contributors/index.ts';
+import { mediaKeySubquery, mediaKeysOf } from '../media/index.ts';
 import type { PieceKind } from './domain/kinds.ts';
 import type { ProposalStatus } from './domain/proposals.ts';
 import type { PieceStatus } from './domain/workflow.ts';
@@ -97,16 +103,59 @@ function publishedQuery(db: Executor, now: Date, filter: Omit<PublishedFilter, '
   return q;
 }
 
-/** Published pieces, newest first, with their credits and themes. */
+/**
+ * A card's lists aggregated into its own row (one statement per page, not one per list): its
+ * credits and themes as JSON arrays, its cover's key.
+ */
+function cardAggregates(db: Executor, dialect: Dialect) {
+  return (eb: ExpressionBuilder<DB, 'pieces'>) => [
+    jsonArrayFrom(dialect, creditsSubquery(db, 'piece', eb.ref('pieces.id'))).as('credits_json'),
+    jsonArrayFrom(
+      dialect,
+      db
+        .selectFrom('piece_themes')
+        .innerJoin('themes', 'themes.id', 'piece_themes.theme_id')
+        .select(['themes.id', 'themes.slug', 'themes.name_fr', 'themes.name_en'])
+        .where('piece_themes.piece_id', '=', eb.ref('pieces.id'))
+        .orderBy('themes.position'),
+    ).as('themes_json'),
+    mediaKeySubquery(db, eb.ref('pieces.cover_media_id')).as('cover_key'),
+  ];
+}
+
+/** A row read with `cardAggregates`, its JSON parsed. */
+function withAggregates<T extends { credits_json: CreditView[] | string; themes_json: ThemeView[] | string; cover_key: string | null }>(row: T) {
+  const { credits_json, themes_json, ...rest } = row;
+  return { ...rest, cover_key: rest.cover_key ?? null, credits: parseJsonArray<CreditView>(credits_json), themes: parseJsonArray<ThemeView>(themes_json) };
+}
+
+/** The home page's read: the latest published pieces, compiled once. */
+const latestPublished = preparedQuery(['now', 'limit'], (db, p: { now: string; limit: number }, dialect) =>
+  db
+    .selectFrom('pieces')
+    .select(cardColumns)
+    .select(cardAggregates(db, dialect))
+    .where('pieces.status', '=', 'published')
+    .where('pieces.published_at', '<=', p.now)
+    .orderBy('pieces.published_at', 'desc')
+    .orderBy('pieces.id', 'desc')
+    .limit(p.limit),
+);
+
+/** Published pieces, newest first, with their credits and themes (one statement). */
 export async function listPublishedPieces(db: Executor, now: Date, filter: PublishedFilter): Promise<PieceCard[]> {
+  if (filter.kind === undefined && filter.themeId === undefined && !filter.offset) {
+    return (await latestPublished(db, { now: now.toISOString(), limit: filter.limit })).map(withAggregates);
+  }
   const rows = await publishedQuery(db, now, filter)
     .select(cardColumns)
+    .select(cardAggregates(db, dialectOf(db)))
     .orderBy('pieces.published_at', 'desc')
     .orderBy('pieces.id', 'desc')
     .limit(filter.limit)
     .offset(filter.offset ?? 0)
     .execute();
-  return withCreditsAndThemes(db, rows);
+  return rows.map(withAggregates);
 }
 
 export async function countPublishedPieces(db: Executor, now: Date, filter: Omit<PublishedFilter, 'limit' | 'offset'>): Promise<number> {
@@ -116,17 +165,20 @@ export async function countPublishedPieces(db: Executor, now: Date, filter: Omit
   return Number(row.n);
 }
 
-export async function getPublishedPiece(db: Executor, slug: string, now: Date) {
-  const row = await db
+/** The piece page's read: the piece with its credits, themes and cover key in one statement, compiled once. */
+const publishedPieceBySlug = preparedQuery(['slug', 'now'], (db, p: { slug: string; now: string }, dialect) =>
+  db
     .selectFrom('pieces')
-    .select([...cardColumns, 'pieces.body_html', 'pieces.licence', 'pieces.updated_at'])
-    .where('pieces.slug', '=', slug)
+    .select([...cardColumns, 'pieces.body_html', 'pieces.licence', 'pieces.updated_at', 'pieces.translation_of'])
+    .select(cardAggregates(db, dialect))
+    .where('pieces.slug', '=', p.slug)
     .where('pieces.status', '=', 'published')
-    .where('pieces.published_at', '<=', now.toISOString())
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const [piece] = await withCreditsAndThemes(db, [row]);
-  return piece;
+    .where('pieces.published_at', '<=', p.now),
+);
+
+export async function getPublishedPiece(db: Executor, slug: string, now: Date) {
+  const [row] = await publishedPieceBySlug(db, { slug, now: now.toISOString() });
+  return row ? withAggregates(row) : undefined;
 }
 
 export type PublishedPiece = NonNullable<Awaited<ReturnType<typeof getPublishedPiece>>>;
@@ -135,7 +187,9 @@ export type PublishedPiece = NonNullable<Awaited<ReturnType<typeof getPublishedP
 export async function getPieceForEditing(db: Executor, id: number) {
   const row = await db
     .selectFrom('pieces')
+    .leftJoin('pieces as original', 'original.id', 'pieces.translation_of')
     .selectAll('pieces')
+    .select('original.slug as translation_of_slug')
     .where('pieces.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -183,6 +237,15 @@ export async function listPiecesByStatus(db: Executor, statuses: PieceStatus[], 
     .orderBy('updated_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** One page of the desk's pieces, latest change first: one state or all, filtered by a part of the title or slug. */
+export async function listPiecesForDesk(db: Executor, filter: { status: PieceStatus | null; q: string; window: PageWindow }): Promise<Page<EditorPieceRow>> {
+  let query = db.selectFrom('pieces').select(editorColumns);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.q) query = query.where((eb) => eb.or([containsText('title', filter.q), containsText('slug', filter.q)]));
+  const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(filter.window.limit).offset(filter.window.offset).execute();
+  return toPage(rows, filter.window);
 }
 
 /** Pieces a person created or is credited on (their writing space). */
@@ -245,14 +308,21 @@ export async function getRevision(db: Executor, pieceId: number, number: number)
     .executeTakeFirst();
 }
 
-export async function listProposals(db: Executor, status: ProposalStatus) {
-  return db
+/** One page of the proposals in one state, newest first, filtered by a part of the title or the proposer's name. */
+export async function listProposals(db: Executor, filter: { status: ProposalStatus; q: string; window: PageWindow }) {
+  let query = db
     .selectFrom('proposals')
     .select(['id', 'name', 'title', 'pitch', 'language', 'status', 'piece_id', 'created_at'])
-    .where('status', '=', status)
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute();
+    .where('status', '=', filter.status);
+  if (filter.q) query = query.where((eb) => eb.or([containsText('title', filter.q), containsText('name', filter.q)]));
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.window.limit).offset(filter.window.offset).execute();
+  return toPage(rows, filter.window);
+}
+
+/** How many proposals wait in one state (the dashboard's figure). */
+export async function countProposals(db: Executor, status: ProposalStatus): Promise<number> {
+  const row = await db.selectFrom('proposals').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', status).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** For editors only: includes the proposer's email so they can reply. */
@@ -357,4 +427,35 @@ export async function pieceMediaShown(db: Executor, mediaId: number, now: Date):
     .where('pieces.published_at', '<=', now.toISOString())
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * When the next scheduled publication comes out (a published piece whose time is still ahead), so
+ * that the page cache lets pages listing pieces go at that moment (docs/decisions/021).
+ */
+export async function nextScheduledPublication(db: Executor, now: Date): Promise<string | null> {
+  const row = await db
+    .selectFrom('pieces')
+    .select((eb) => eb.fn.min('published_at').as('next'))
+    .where('status', '=', 'published')
+    .where('published_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row?.next ?? null;
+}
+
+/** A piece named as the original of a translation (any status: a translation may be written before its original is out). */
+export async function getTranslationCandidate(db: Executor, slug: string): Promise<{ id: number; language: Lang; translation_of: number | null } | undefined> {
+  return db.selectFrom('pieces').select(['id', 'language', 'translation_of']).where('slug', '=', slug).executeTakeFirst();
+}
+
+/** The published versions of a text in other languages: its original and the original's other translations. */
+export async function listPublishedTranslations(db: Executor, piece: { id: number; translation_of: number | null }, now: Date): Promise<{ slug: string; title: string; language: Lang; original: boolean }[]> {
+  const root = piece.translation_of ?? piece.id;
+  // Two lookups, each by its own index (an OR of the two made SQLite scan every piece).
+  const published = (q: ReturnType<typeof pieceVersions>) => q.where('id', '!=', piece.id).where('status', '=', 'published').where('published_at', '<=', now.toISOString());
+  const pieceVersions = () => db.selectFrom('pieces').select(['id', 'slug', 'title', 'language']);
+  const [original, translations] = await Promise.all([published(pieceVersions().where('id', '=', root)).execute(), published(pieceVersions().where('translation_of', '=', root)).execute()]);
+  return [...original, ...translations]
+    .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : a.id - b.id))
+    .map((r) => ({ slug: r.slug, title: r.title, language: r.language, original: r.id === root }));
 }

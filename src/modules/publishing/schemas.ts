@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { emailField, list, localDateTime, text } from '../../shared/http/form.ts';
 import { idParam } from '../../shared/http/route-schema.ts';
 import { LANGS } from '../../shared/i18n/index.ts';
+import { deskListQuery } from '../../shared/pagination.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/slug.ts';
 import { isCreditRole, kindFromPath, PIECE_KINDS, PIECE_LICENCES } from './domain/kinds.ts';
-import { WORKFLOW_ACTIONS } from './domain/workflow.ts';
+import { PROPOSAL_STATUSES } from './domain/proposals.ts';
+import { PIECE_STATUSES, WORKFLOW_ACTIONS } from './domain/workflow.ts';
 
 /** `?page=` of a listing: anything but a sensible page number reads as the first page. */
 export const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
@@ -39,6 +41,8 @@ export const pieceSchema = z
     summary: text(500, { optional: true }),
     body_md: text(200_000, { optional: true }),
     language: lang,
+    /** The short address (slug) of the piece this one translates; empty: an original text. */
+    translation_of: text(SLUG_MAX_LENGTH, { optional: true }),
     licence: z.preprocess((v) => v ?? 'CC-BY-SA-4.0', z.enum(PIECE_LICENCES, 'errors.invalid')),
     cover_alt: text(300, { optional: true }),
     image_alt: text(300, { optional: true }),
@@ -93,5 +97,11 @@ export const themeSchema = z.object({
 });
 
 /** The secret of a proposal's confirmation link (checked by the route; any text here). */
+/** The desk's pieces: a page, a filter, and one state or all (a state nobody knows is all). */
+export const deskPiecesQuery = deskListQuery.extend({ status: z.enum(PIECE_STATUSES).optional().catch(undefined) });
+
+/** The desk's proposals: a page, a filter, one state (new by default). */
+export const deskProposalsQuery = deskListQuery.extend({ status: z.enum(PROPOSAL_STATUSES).catch('new') });
+
 export const proposalTokenQuery = z.object({ token: z.string().max(200).optional() });
 export const proposalTokenBody = z.object({ token: z.string().max(200) });

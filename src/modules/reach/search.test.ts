@@ -64,7 +64,7 @@ describe.each(DIALECTS)('search (%s)', (dialect) => {
     const res = await t.client().get('/search?q=electricite');
     expect(titles(res.body)).toEqual(['L’électricité coopérative en Bretagne', 'Entretien avec une fondatrice']);
     expect(res.body).toMatch(/<mark>électricité<\/mark> coopérative/);
-    expect(res.body).toContain('2 publication(s) trouvée(s)');
+    expect(res.body).toContain('2 publications trouvées');
   });
 
   it('searches the authors’ names', async () => {
@@ -81,7 +81,7 @@ describe.each(DIALECTS)('search (%s)', (dialect) => {
   it('pages through results ten at a time', async () => {
     const first = await t.client().get('/search?q=jardins');
     expect(titles(first.body)).toHaveLength(10);
-    expect(first.body).toContain('13 publication(s) trouvée(s)');
+    expect(first.body).toContain('13 publications trouvées');
     expect(first.body).toContain('href="/search?q=jardins&amp;page=2" rel="next"');
     const second = await t.client().get('/search?q=jardins&page=2');
     expect(titles(second.body)).toHaveLength(3);

@@ -1,7 +1,8 @@
 /** Site-wide endpoints: health, language switch, robots.txt and sitemap.xml. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
-import { cookieOptions } from '../../shared/http/cookies.ts';
+import { rememberLang } from '../../shared/http/language.ts';
+import { localisePath, stripLangPrefix } from '../../shared/i18n/index.ts';
 import { safeNextPath } from '../../shared/http/page.ts';
 import type { ZodTypeProvider } from '../../shared/http/route-schema.ts';
 import { listPublicContributorSlugs } from '../contributors/index.ts';
@@ -19,9 +20,13 @@ export const sitePlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (fastify,
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database: deps.database.dialect });
   });
 
+  // The old switch (links in emails and bookmarks): the language is now in the URL, so this
+  // sends to the page in that language and remembers the choice for the home page.
   app.get('/lang/:code', { schema: { params: langParams, querystring: langQuery } }, async (req, reply) => {
-    reply.setCookie('oe_lang', req.params.code, cookieOptions(req, { maxAge: 60 * 60 * 24 * 365 }));
-    return reply.redirect(safeNextPath(req.query.next), 303);
+    const lang = req.params.code;
+    rememberLang(req, reply, lang);
+    req.lang = lang;
+    return reply.redirect(localisePath(stripLangPrefix(safeNextPath(req.query.next)), lang), 303);
   });
 
   app.get('/robots.txt', async (_req, reply) =>

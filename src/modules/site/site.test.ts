@@ -20,14 +20,14 @@ describe.each(DIALECTS)('site endpoints (%s)', (dialect) => {
     expect(await checkDatabase(t.db.db)).toBe(true);
   });
 
-  it('switches the language with a year-long cookie and goes back only to a page of this site', async () => {
+  it('turns the old language switch into the page in that language, remembered for a year, and only a page of this site', async () => {
     const c = t.client();
     const res = await c.get('/lang/en?next=/contributors');
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/contributors');
+    expect(res.headers.location).toBe('/en/contributors');
     const cookie = (res.cookies as { name: string; value: string; maxAge?: number }[]).find((k) => k.name === 'oe_lang');
     expect(cookie).toMatchObject({ value: 'en', maxAge: 60 * 60 * 24 * 365 });
-    expect((await c.get('/contributors')).body).toContain('<html lang="en"');
+    expect((await c.get('/en/contributors')).body).toContain('<html lang="en"');
     for (const next of ['https://evil.example', '//evil.example', '/\\evil.example']) {
       expect((await t.client().get(`/lang/fr?next=${encodeURIComponent(next)}`)).headers.location).toBe('/');
     }
@@ -80,12 +80,17 @@ describe.each(DIALECTS)('site endpoints (%s)', (dialect) => {
 });
 
 describe('sitemap', () => {
-  it('builds a sitemaps.org document with escaped addresses and day-precision dates', () => {
+  it('builds a sitemaps.org document with escaped addresses, day-precision dates and both languages', () => {
     const xml = buildSitemap('https://example.org', [{ path: '/' }, { path: '/pieces/a&b', lastmod: '2026-05-01T10:00:00.000Z' }]);
+    const home = '<xhtml:link rel="alternate" hreflang="fr" href="https://example.org/"/><xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/"/>';
+    const piece =
+      '<xhtml:link rel="alternate" hreflang="fr" href="https://example.org/pieces/a&amp;b"/><xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/pieces/a&amp;b"/>';
     expect(xml).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
-        '  <url><loc>https://example.org/</loc></url>\n' +
-        '  <url><loc>https://example.org/pieces/a&amp;b</loc><lastmod>2026-05-01</lastmod></url>\n</urlset>\n',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' +
+        `  <url><loc>https://example.org/</loc>${home}</url>\n` +
+        `  <url><loc>https://example.org/en/</loc>${home}</url>\n` +
+        `  <url><loc>https://example.org/pieces/a&amp;b</loc><lastmod>2026-05-01</lastmod>${piece}</url>\n` +
+        `  <url><loc>https://example.org/en/pieces/a&amp;b</loc><lastmod>2026-05-01</lastmod>${piece}</url>\n</urlset>\n`,
     );
   });
 });

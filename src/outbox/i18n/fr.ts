@@ -17,5 +17,5 @@ export const fr = {
   'outbox.dismiss': 'Écarter (traité à la main)',
   'outbox.retried': 'L’envoi est remis en file ; il part dans un instant.',
   'outbox.dismissed': 'L’envoi est écarté.',
-  'outbox.counts': '{pending} en attente, {dead} abandonné(s)',
+  'outbox.counts': '{pending} en attente, {dead, plural, one {# abandonnée} other {# abandonnées}}',
 };

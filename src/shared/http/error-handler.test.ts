@@ -24,10 +24,12 @@ beforeAll(async () => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('content-security-policy', "default-src 'self'");
   });
-  // Each of these fails only once the reply is being written.
+  // Each of these would fail only once the reply is being written.
   app.get('/newline', async (_req, reply) => reply.redirect('/\n/x', 303));
   app.get('/carriage', async (_req, reply) => reply.redirect('/\r/x', 303));
   app.get('/euro', async (_req, reply) => reply.redirect('/€', 303));
+  // A redirect built from a decoded path parameter (issue 12's fuzz test found /book/😀/html).
+  app.get('/emoji-slug', async (_req, reply) => reply.redirect(`/book/${decodeURIComponent('%F0%9F%98%80')}/html/index.html`, 303));
   app.get('/bad-header', async (_req, reply) => reply.header('x-note', 'a\nb').send('hello'));
   app.get('/throws', async () => {
     throw new Error('boom');
@@ -42,7 +44,19 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 describe('the error handler', () => {
-  it.each(['/newline', '/carriage', '/euro', '/bad-header', '/throws'])('answers %s with the site error page and its headers', async (url) => {
+  it.each([
+    ['/newline', '/%0A/x'],
+    ['/carriage', '/%0D/x'],
+    ['/euro', '/%E2%82%AC'],
+    ['/emoji-slug', '/book/%F0%9F%98%80/html/index.html'],
+  ])('percent-encodes what a header cannot carry in the redirect of %s', async (url, location) => {
+    const res = await app.inject({ url });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(location);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each(['/bad-header', '/throws'])('answers %s with the site error page and its headers', async (url) => {
     const res = await app.inject({ url });
     expect(res.statusCode).toBe(500);
     expect(res.headers['content-type']).toMatch(/^text\/html/);

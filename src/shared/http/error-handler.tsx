@@ -86,7 +86,27 @@ export function plainErrorPage(status: number): string {
   return `<!doctype html><html lang="fr"><meta charset="utf-8"><title>${fr} / ${en}</title><h1>${fr}</h1><p lang="en">${en}</p><p><a href="/">Accueil / Home</a></p></html>`;
 }
 
+/**
+ * A `Location` built from what a request carried (a slug, a path) may hold characters a header
+ * cannot: they are percent-encoded, as a browser would, so the redirect goes where it says (most
+ * often to a 404) instead of failing to be sent. Other characters are left as they are.
+ */
+export function sendableLocation(location: string): string {
+  return location.replace(/[^\x21-\x7e]/gu, (c) => {
+    try {
+      return encodeURIComponent(c);
+    } catch {
+      return '%EF%BF%BD'; // a lone surrogate: the replacement character
+    }
+  });
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const location = reply.getHeader('location');
+    if (typeof location === 'string') reply.header('location', sendableLocation(location));
+    return payload;
+  });
   app.setErrorHandler(async (raw: FastifyError | AppError, req, reply) => {
     dropUnsendableHeaders(reply);
     try {

@@ -1,11 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { makePiece, makeUser } from '../../../tests/factories/index.ts';
+import { buildApp } from '../../app.ts';
+import { testConfig } from '../../config.ts';
+import { createDatabase, type Database } from '../../db/database.ts';
+import { createTestApp, TestClient, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { DIALECTS } from '../../../tests/helpers/test-database.ts';
+import { RecordingMailer } from '../../../tests/helpers/recording-mailer.ts';
+import { makeContributor, makePiece, makeUser } from '../../../tests/factories/index.ts';
 
-describe('public page micro-cache', () => {
+const PASSWORD = 'correct horse battery staple';
+
+describe('public page cache', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('sqlite', { pageCacheSeconds: 60 });
+    t = await createTestApp('sqlite', { pageCacheSeconds: 3600 });
     const { actor } = await makeUser(t.db.db, 'editor');
     await makePiece(t.db.db, actor, { title: 'En cache', slug: 'en-cache', publish: true });
   });
@@ -17,6 +29,47 @@ describe('public page micro-cache', () => {
     const second = await t.client().get('/pieces/en-cache');
     expect(second.headers['x-page-cache']).toBe('hit');
     expect(second.body).toBe(first.body);
+    expect(second.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=30');
+    expect(second.headers.vary).toBe('Accept-Encoding, Cookie');
+    // Headers a route set are kept with the page (the webmention endpoint, the security headers).
+    expect(second.headers.link).toBe(first.headers.link);
+    expect(second.headers['content-security-policy']).toBeTruthy();
+    // And those the request-context hooks add as the answer goes out (the page's language).
+    expect(first.headers['content-language']).toBe('fr');
+    expect(second.headers['content-language']).toBe('fr');
+  });
+
+  it('keeps each language’s page apart, with the headers of the first answer', async () => {
+    const fr = await t.client().get('/');
+    const en = await t.client().get('/en/');
+    const frHit = await t.client().get('/');
+    const enHit = await t.client().get('/en/');
+    expect([frHit.headers['x-page-cache'], enHit.headers['x-page-cache']]).toEqual(['hit', 'hit']);
+    expect(frHit.body).toBe(fr.body);
+    expect(enHit.body).toBe(en.body);
+    expect(enHit.body).not.toBe(frHit.body);
+    expect(enHit.headers['content-language']).toBe('en');
+    expect(frHit.headers.vary).toBe(fr.headers.vary);
+  });
+
+  it('answers in Brotli or gzip as asked, with a strong ETag per encoding, and 304 when the visitor holds the page', async () => {
+    const plain = await t.client().get('/pieces/en-cache');
+    const br = await t.app.inject({ method: 'GET', url: '/pieces/en-cache', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    const gz = await t.app.inject({ method: 'GET', url: '/pieces/en-cache', headers: { 'accept-encoding': 'gzip, br;q=0' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const tags = [plain.headers.etag, br.headers.etag, gz.headers.etag];
+    expect(new Set(tags).size).toBe(3);
+    for (const tag of tags) expect(tag).toMatch(/^"[\w-]+"$/);
+    const again = await t.app.inject({ method: 'GET', url: '/pieces/en-cache', headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(br.headers.etag);
+    const other = await t.app.inject({ method: 'GET', url: '/pieces/en-cache', headers: { 'if-none-match': '"something-else"' } });
+    expect(other.statusCode).toBe(200);
   });
 
   it('never caches a page carrying a visitor’s CSRF token, even when they already have the cookie', async () => {
@@ -31,20 +84,33 @@ describe('public page micro-cache', () => {
     expect(token(pageA.body)).not.toBe(token(pageB.body));
   });
 
-  it('bypasses the cache for logged-in people and empties it after a write', async () => {
+  it('bypasses the cache for logged-in people, and a login (no page shows it) keeps the pages', async () => {
     await t.client().get('/');
     expect((await t.client().get('/')).headers['x-page-cache']).toBe('hit');
     const e = await makeUser(t.db.db, 'editor');
     const c = t.client();
-    await c.login(e.email, 'correct horse battery staple');
-    expect((await c.get('/')).headers['x-page-cache']).toBeUndefined();
-    expect((await t.client().get('/')).headers['x-page-cache']).toBeUndefined();
+    await c.login(e.email, PASSWORD);
+    const own = await c.get('/');
+    expect(own.headers['x-page-cache']).toBeUndefined();
+    expect(own.headers['cache-control']).toBe('private, no-store');
+    expect((await t.client().get('/')).headers['x-page-cache']).toBe('hit');
+  });
+
+  it('drops only the pages that read what a write changed', async () => {
+    await t.client().get('/pieces/en-cache');
+    await t.client().get('/map/directory');
+    expect((await t.client().get('/pieces/en-cache')).headers['x-page-cache']).toBe('hit');
+    expect((await t.client().get('/map/directory')).headers['x-page-cache']).toBe('hit');
+    // A new contributor: the piece page reads contributors (its credits), the map directory does not.
+    await makeContributor(t.db.db, { name: 'Nouvelle Personne' });
+    expect((await t.client().get('/pieces/en-cache')).headers['x-page-cache']).toBeUndefined();
+    expect((await t.client().get('/map/directory')).headers['x-page-cache']).toBe('hit');
   });
 });
 
-describe('public page micro-cache under a burst', () => {
+describe('public page cache under a burst', () => {
   it('renders a page once for many simultaneous anonymous requests', async () => {
-    const t = await createTestApp('sqlite', { pageCacheSeconds: 60 });
+    const t = await createTestApp('sqlite', { pageCacheSeconds: 3600 });
     try {
       const { actor } = await makeUser(t.db.db, 'editor');
       await makePiece(t.db.db, actor, { title: 'Rafale', slug: 'rafale', publish: true });
@@ -56,6 +122,94 @@ describe('public page micro-cache under a burst', () => {
       // A page that cannot be cached (a 404) lets the waiting requests render their own answer.
       const missing = await Promise.all(Array.from({ length: 5 }, () => t.app.inject({ method: 'GET', url: '/pieces/absent' })));
       expect(missing.every((r) => r.statusCode === 404)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('public page cache and the clock', () => {
+  it('lets the pages listing pieces go when a scheduled publication comes out', async () => {
+    const t = await createTestApp('sqlite', { pageCacheSeconds: 3600 });
+    try {
+      const { actor } = await makeUser(t.db.db, 'editor');
+      await makePiece(t.db.db, actor, { title: 'Déjà là', slug: 'deja-la', publish: true });
+      await makePiece(t.db.db, actor, { title: 'Bientôt là', slug: 'bientot-la', publish: new Date('2026-06-01T12:00:00Z') });
+      await t.app.pageCache.refreshSchedule(null);
+      expect((await t.client().get('/')).body).not.toContain('Bientôt là');
+      expect((await t.client().get('/')).headers['x-page-cache']).toBe('hit');
+      t.clock.now = new Date('2026-06-01T12:00:01Z');
+      const after = await t.client().get('/');
+      expect(after.headers['x-page-cache']).toBeUndefined();
+      expect(after.body).toContain('Bientôt là');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+/** A second app instance over the same database (PostgreSQL: its own pool; SQLite: its own handle on the file). */
+async function secondInstance(database: Database, clock: { now: Date }): Promise<FastifyInstance> {
+  const app = await buildApp({ config: testConfig({ pageCacheSeconds: 3600 }), database, mailer: new RecordingMailer(), now: () => clock.now });
+  await app.ready();
+  return app;
+}
+
+describe.each(DIALECTS)('the page cache across instances (%s)', (dialect) => {
+  let a: TestApp;
+  let b: FastifyInstance;
+  let bDatabase: Database;
+  let dir: string | undefined;
+
+  beforeAll(async () => {
+    if (dialect === 'sqlite') dir = mkdtempSync(path.join(tmpdir(), 'oe-cache-'));
+    a = await createTestApp(dialect, { pageCacheSeconds: 3600 }, dir ? { sqlitePath: path.join(dir, 'shared.sqlite') } : {});
+    bDatabase = dialect === 'postgres' ? createDatabase({ databaseUrl: a.db.url, sqlitePath: '', poolSize: 3 }) : createDatabase({ sqlitePath: path.join(dir!, 'shared.sqlite') });
+    b = await secondInstance(bDatabase, a.clock);
+  });
+  afterAll(async () => {
+    await b.close();
+    await bDatabase.close();
+    await a.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows a correction published on instance A on instance B’s next request', async () => {
+    const e = await makeUser(a.db.db, 'editor');
+    const editor = a.client();
+    await editor.login(e.email, PASSWORD);
+    const fields = { kind: 'article', title: 'Une erreur', slug: 'une-erreur', summary: 'Résumé.', body_md: 'Le chiffre est 12.', language: 'fr', licence: 'CC-BY-SA-4.0', cover_alt: '' };
+    const created = await editor.post('/studio/pieces', fields);
+    const id = Number(/\/studio\/pieces\/(\d+)/.exec(String(created.headers.location))?.[1]);
+    for (const action of ['submit', 'publish']) expect((await editor.post(`/studio/pieces/${id}/transition`, { action })).statusCode).toBe(303);
+
+    const visitor = new TestClient(b);
+    expect((await visitor.get('/pieces/une-erreur')).body).toContain('Le chiffre est 12.');
+    const held = await visitor.get('/pieces/une-erreur');
+    expect(held.headers['x-page-cache']).toBe('hit');
+
+    expect((await editor.post(`/studio/pieces/${id}`, { ...fields, body_md: 'Le chiffre est 21.' })).statusCode).toBe(303);
+    const next = await visitor.get('/pieces/une-erreur');
+    expect(next.headers['x-page-cache']).toBeUndefined();
+    expect(next.body).toContain('Le chiffre est 21.');
+    expect(next.body).not.toContain('Le chiffre est 12.');
+    // And it is kept again.
+    expect((await visitor.get('/pieces/une-erreur')).headers['x-page-cache']).toBe('hit');
+  });
+});
+
+describe('static assets', () => {
+  it('are served pre-compressed from the build, in the encoding asked for', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const plain = await t.app.inject({ method: 'GET', url: '/static/build/app.css' });
+      expect(plain.statusCode).toBe(200);
+      const br = await t.app.inject({ method: 'GET', url: '/static/build/app.css', headers: { 'accept-encoding': 'br' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+      const gz = await t.app.inject({ method: 'GET', url: '/static/build/app.css', headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
     } finally {
       await t.close();
     }

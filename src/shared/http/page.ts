@@ -7,11 +7,12 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Actor } from '../actor.ts';
 import { hasPermission } from '../permissions.ts';
-import { isMessageKey, translator, type Lang, type MessageKey } from '../i18n/index.ts';
+import { alternateUrls, isMessageKey, localiseLinks, localisePath, translator, type Lang, type MessageKey } from '../i18n/index.ts';
 import type { ViewContext } from '../views/context.ts';
+import { renderPage } from '../views/form-fields.tsx';
 import { cookieOptions } from './cookies.ts';
 import { csrfTokenFor } from './csrf.ts';
-import { markPersonal, rememberPage } from './page-cache.ts';
+import { markPersonal, rememberPage, sendCachedPage } from './page-cache.ts';
 
 export interface SiteSettings {
   baseUrl: string;
@@ -47,6 +48,8 @@ export function viewContext(req: FastifyRequest, reply: FastifyReply): ViewConte
     lang: req.lang,
     t: translator(req.lang),
     path: req.url.split('?')[0] ?? '/',
+    alternates: alternateUrls(req.url),
+    href: (path) => localisePath(path, req.lang),
     baseUrl: site.baseUrl,
     user: actor
       ? { name: actor.displayName, canEdit: EDIT_ROLES.has(actor.role), canWrite: actor.role !== 'member', canSeeDeliveries: hasPermission(actor, 'manage:outbox') }
@@ -64,8 +67,10 @@ export function viewContext(req: FastifyRequest, reply: FastifyReply): ViewConte
 }
 
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  const html = Buffer.from(`<!doctype html>${renderToString(page)}`);
-  rememberPage(reply.request, reply, html, status);
+  // Every internal link in the page's language, whichever view wrote it (docs/decisions/023).
+  const html = Buffer.from(localiseLinks(`<!doctype html>${renderPage(() => renderToString(page))}`, reply.request.lang));
+  const kept = rememberPage(reply.request, reply, html, status);
+  if (kept) return sendCachedPage(reply.request, reply, kept, false);
   // Pages for a logged-in person are private; public pages may be stored but are revalidated.
   return reply
     .status(status)

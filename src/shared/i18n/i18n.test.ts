@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { en, fr, FRAGMENTS } from './catalogue.ts';
+import { flattenPlurals } from './plural.ts';
 import { DEFAULT_LANG, LANGS, formatDate, formatDateTime, isLang, isMessageKey, translator, type MessageKey } from './index.ts';
 
 const frKeys = Object.keys(fr).sort();
 const enKeys = Object.keys(en).sort();
 
+/** The `{name}` placeholders of a message, plural blocks (`{n, plural, one {…} other {…}}`) included. */
 function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+  const flat = flattenPlurals(text) ?? text;
+  return [...new Set([...flat.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 }
 
 describe('catalogues', () => {
@@ -54,7 +57,7 @@ describe('catalogues', () => {
   it('placeholder braces are balanced (no "{name" or "name}" typos)', () => {
     for (const [lang, catalogue] of [['fr', fr], ['en', en]] as const) {
       const bad = Object.entries(catalogue)
-        .filter(([, v]) => v.replace(/\{\w+\}/g, '').match(/[{}]/))
+        .filter(([, v]) => (flattenPlurals(v) ?? '{').replace(/\{\w+\}/g, '').match(/[{}]/))
         .map(([k]) => `${lang}:${k}`);
       expect(bad).toEqual([]);
     }
@@ -64,6 +67,7 @@ describe('catalogues', () => {
     expect(placeholders('Page {page} sur {pages}')).toEqual(['page', 'pages']);
     expect(placeholders('{n} et {n}')).toEqual(['n']);
     expect(placeholders('rien')).toEqual([]);
+    expect(placeholders('{n, plural, one {# livre de {name}} other {# livres}} ici')).toEqual(['n', 'name']);
   });
 });
 
@@ -81,7 +85,9 @@ describe('translator', () => {
   it('replaces params', () => {
     const t = translator('fr');
     expect(t('common.pageOf', { page: 2, pages: 7 })).toBe('Page 2 sur 7');
-    expect(t('contributors.count', { n: 0 })).toBe('0 contribution(s)');
+    expect(t('contributors.count', { n: 0 })).toBe('0 contribution');
+    expect(t('contributors.count', { n: 2 })).toBe('2 contributions');
+    expect(translator('en')('contributors.count', { n: 0 })).toBe('0 contributions');
   });
 
   it('replaces params in English with the same names', () => {

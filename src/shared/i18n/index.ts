@@ -4,18 +4,16 @@
  * type checker enforces it), so no string can be left untranslated.
  */
 import { en, fr } from './catalogue.ts';
+import type { Lang } from './lang.ts';
+import { resolvePlurals } from './plural.ts';
 
-export type Lang = 'fr' | 'en';
-export const LANGS: readonly Lang[] = ['fr', 'en'];
-export const DEFAULT_LANG: Lang = 'fr';
+export { DEFAULT_LANG, isLang, LANGS, type Lang } from './lang.ts';
+export { alternateUrls, langOfUrl, localiseLinks, localisePath, preferredLang, stripLangPrefix } from './lang-url.ts';
+export { pluralCategory } from './plural.ts';
 export type MessageKey = keyof typeof fr;
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'fr' || value === 'en';
-}
 
 export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === 'string' && Object.hasOwn(fr, value);
@@ -23,14 +21,18 @@ export function isMessageKey(value: unknown): value is MessageKey {
 
 const translators = new Map<Lang, Translate>();
 
-/** A translator for one language; `{name}` placeholders are replaced by `params`. */
+/**
+ * A translator for one language; `{name}` placeholders are replaced by `params`, and plural blocks
+ * (`{count, plural, one {# place} other {# places}}`, see plural.ts) follow the language's rules.
+ */
 export function translator(lang: Lang): Translate {
   let t = translators.get(lang);
   if (!t) {
     const catalogue = catalogues[lang];
     t = (key, params) => {
-      const template = catalogue[key] ?? key;
-      if (!params) return template;
+      const raw = catalogue[key] ?? key;
+      if (!params) return raw;
+      const template = resolvePlurals(raw, params, lang);
       return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
     };
     translators.set(lang, t);

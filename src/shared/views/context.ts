@@ -6,6 +6,13 @@ export interface ViewContext {
   t: Translate;
   /** Path of the current page (no query), for the language switch and active links. */
   path: string;
+  /** This page (path and query) in each language: the switch and the hreflang alternates. */
+  alternates: Record<Lang, string>;
+  /**
+   * A path of this site in the page's language (`/events` → `/en/events`), for URLs that are not
+   * a link's `href` or a form's `action` (those are localised when the page is sent).
+   */
+  href: (path: string) => string;
   baseUrl: string;
   user: { name: string; canEdit: boolean; canWrite: boolean; canSeeDeliveries: boolean } | null;
   /** Reading it issues the CSRF cookie when needed; forms put it in a hidden field. */

@@ -44,8 +44,36 @@ function describedBy(name: string, hint: string | undefined, error: string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/**
+ * The label and element id of each field drawn for a form with errors, so the error summary above
+ * it can name each field and link to it. The summary is drawn before its fields: `renderPage`
+ * renders such a page a second time, once the first pass has met every field.
+ */
+const fieldsOf = new WeakMap<FormState, Map<string, { id: string; label: string }>>();
+let summaryMissedAField = false;
+
+function recordField(form: FormState, name: string, id: string, label: string): void {
+  if (!form.errors[name]) return;
+  let fields = fieldsOf.get(form);
+  if (!fields) fieldsOf.set(form, (fields = new Map()));
+  if (!fields.has(name)) fields.set(name, { id, label });
+}
+
+/**
+ * Renders a page to HTML: twice when an error summary met its form's fields only after it was drawn
+ * (the second pass names and links each one). Rendering is synchronous, so the flag is this page's.
+ */
+export function renderPage(render: () => string): string {
+  summaryMissedAField = false;
+  const first = render();
+  if (!summaryMissedAField) return first;
+  summaryMissedAField = false;
+  return render();
+}
+
 function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
   const error = props.form.errors[props.name];
+  recordField(props.form, props.name, `f-${fieldId(props)}`, props.label);
   return (
     <div class={`field${error ? ' field-invalid' : ''}`}>
       <label for={`f-${fieldId(props)}`}>
@@ -132,8 +160,9 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
 export function CheckboxGroup(props: Omit<FieldProps, 'required'> & { options: { value: string; label: string }[] }) {
   const error = props.form.errors[props.name];
   const checked = new Set(formValues(props.form, props.name));
+  recordField(props.form, props.name, `f-${fieldId(props)}`, props.label);
   return (
-    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${props.name}-error` : undefined}>
+    <fieldset id={`f-${fieldId(props)}`} class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${props.name}-error` : undefined}>
       <legend>{props.label}</legend>
       <div class="checkbox-row">
         {props.options.map((o) => (
@@ -148,6 +177,40 @@ export function CheckboxGroup(props: Omit<FieldProps, 'required'> & { options: {
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** One checkbox with its label beside it (ticked when the form's value is `on`), its hint and its error. */
+export function CheckboxField(props: FieldProps) {
+  const error = props.form.errors[props.name];
+  const id = `f-${fieldId(props)}`;
+  recordField(props.form, props.name, id, props.label);
+  return (
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <label class="checkbox" for={id}>
+        <input
+          type="checkbox"
+          id={id}
+          name={props.name}
+          value="on"
+          checked={formValue(props.form, props.name) === 'on'}
+          required={props.required}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(fieldId(props), props.hint, error)}
+        />{' '}
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p class="hint" id={`${fieldId(props)}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${fieldId(props)}-error`}>
+          {props.ctx.t(error)}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -175,18 +238,54 @@ export function PostForm(props: {
   );
 }
 
+/**
+ * The list of what to fix, above a form: each entry names its field ("Email: required") and links
+ * to it. A field drawn without the shared components (no label known) is linked by its message alone.
+ */
 export function FormErrorSummary({ ctx, form }: { ctx: ViewContext; form: FormState }) {
   const entries = Object.entries(form.errors);
   if (entries.length === 0) return null;
+  const fields = fieldsOf.get(form);
+  if (entries.some(([name]) => name !== FORM_WIDE && !fields?.has(name))) summaryMissedAField = true;
   return (
     <div class="error-summary" role="alert" tabIndex={-1}>
       <p>{ctx.t('form.fixErrors')}</p>
       <ul>
-        {entries.map(([name, key]) => (
+        {entries.map(([name, key]) => {
           // `_form`: a refusal of the whole form (sold out, accounts closed), with no field to point at.
-          <li>{name === FORM_WIDE ? ctx.t(key) : <a href={`#f-${name}`}>{ctx.t(key)}</a>}</li>
-        ))}
+          if (name === FORM_WIDE) return <li>{ctx.t(key)}</li>;
+          const field = fields?.get(name);
+          return (
+            <li>
+              <a href={`#${field?.id ?? `f-${name}`}`}>{field ? ctx.t('form.fieldError', { field: field.label, message: ctx.t(key) }) : ctx.t(key)}</a>
+            </li>
+          );
+        })}
       </ul>
     </div>
+  );
+}
+
+/** One choice among a few, as radio buttons in a fieldset (named and linked by the error summary like any field). */
+export function RadioGroup(props: Omit<FieldProps, 'required'> & { options: { value: string; label: string; hint?: string }[] }) {
+  const error = props.form.errors[props.name];
+  const current = formValue(props.form, props.name) || props.options[0]?.value;
+  const id = `f-${fieldId(props)}`;
+  recordField(props.form, props.name, id, props.label);
+  return (
+    <fieldset id={id} class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${props.name}-error` : undefined}>
+      <legend>{props.label}</legend>
+      {props.options.map((o) => (
+        <label class="checkbox">
+          <input type="radio" name={props.name} value={o.value} checked={o.value === current} /> {o.label}
+          {o.hint ? <span class="hint"> — {o.hint}</span> : null}
+        </label>
+      ))}
+      {error ? (
+        <p class="field-error" id={`${props.name}-error`}>
+          {props.ctx.t(error)}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

@@ -24,9 +24,10 @@ const SITE_FEEDS: HeadLink[] = [
 /** `head`: the page's own links (a piece's comments feed, its webmention endpoint). */
 export function Layout({ ctx, meta, head = [], children }: { ctx: ViewContext; meta: PageMeta; head?: HeadLink[]; children: ComponentChildren }) {
   const { t, lang } = ctx;
-  const canonical = meta.canonicalPath ? `${ctx.baseUrl}${meta.canonicalPath}` : undefined;
+  const canonical = meta.canonicalPath ? `${ctx.baseUrl}${ctx.href(meta.canonicalPath)}` : undefined;
   const otherLang = lang === 'fr' ? 'en' : 'fr';
-  const switchHref = `/lang/${otherLang}?next=${encodeURIComponent(ctx.path)}`;
+  // The same page in the other language (marked so that it is not put back in this page's language).
+  const switchHref = ctx.alternates[otherLang];
   const nav: [string, string][] = [
     ['/', t('nav.home')],
     ['/themes', t('nav.themes')],
@@ -48,6 +49,13 @@ export function Layout({ ctx, meta, head = [], children }: { ctx: ViewContext; m
         {meta.description ? <meta name="description" content={meta.description} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
+        {meta.noindex ? null : (
+          <>
+            <link rel="alternate" hreflang="fr" href={`${ctx.baseUrl}${ctx.alternates.fr}`} />
+            <link rel="alternate" hreflang="en" href={`${ctx.baseUrl}${ctx.alternates.en}`} />
+            <link rel="alternate" hreflang="x-default" href={`${ctx.baseUrl}${ctx.alternates.fr}`} />
+          </>
+        )}
         <meta property="og:site_name" content="Open Experience" />
         <meta property="og:title" content={meta.title} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
@@ -75,36 +83,44 @@ export function Layout({ ctx, meta, head = [], children }: { ctx: ViewContext; m
             <a class="brand" href="/">
               <span class="brand-mark" aria-hidden="true">◐</span> Open Experience
             </a>
-            <nav aria-label={t('nav.main')}>
-              <ul class="nav-list">
-                {nav.map(([href, label]) => (
-                  <li>
-                    <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
-                      {label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <div class="header-tools">
-              <a href={switchHref} hreflang={otherLang} lang={otherLang} class="lang-switch">
-                {t('nav.switchLang')}
-              </a>
-              {ctx.user ? (
-                <>
-                  {ctx.user.canEdit ? <a href="/editor">{t('nav.editor')}</a> : null}
-                  {ctx.user.canWrite && !ctx.user.canEdit ? <a href="/studio">{t('nav.studio')}</a> : null}
-                  <a href="/account">{ctx.user.name}</a>
-                  <form method="post" action="/account/logout" class="inline-form">
-                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                    <button type="submit" class="link-button">
-                      {t('nav.logout')}
-                    </button>
-                  </form>
-                </>
-              ) : (
-                <a href="/account/login">{t('nav.login')}</a>
-              )}
+            {/* On phones the menu folds behind a button that works without JavaScript: a checkbox
+                (keyboard: Tab to it, Space) styled through its label; on wider screens both are hidden. */}
+            <input type="checkbox" id="site-menu-toggle" class="menu-toggle" />
+            <label for="site-menu-toggle" class="menu-button">
+              <span aria-hidden="true">☰</span> {t('nav.menu')}
+            </label>
+            <div class="menu-panel">
+              <nav aria-label={t('nav.main')}>
+                <ul class="nav-list">
+                  {nav.map(([href, label]) => (
+                    <li>
+                      <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
+                        {label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div class="header-tools">
+                <a href={switchHref} hreflang={otherLang} lang={otherLang} class="lang-switch" data-lang-switch>
+                  {t('nav.switchLang')}
+                </a>
+                {ctx.user ? (
+                  <>
+                    {ctx.user.canEdit ? <a href="/editor">{t('nav.editor')}</a> : null}
+                    {ctx.user.canWrite && !ctx.user.canEdit ? <a href="/studio">{t('nav.studio')}</a> : null}
+                    <a href="/account">{ctx.user.name}</a>
+                    <form method="post" action="/account/logout" class="inline-form">
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                      <button type="submit" class="link-button">
+                        {t('nav.logout')}
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <a href="/account/login">{t('nav.login')}</a>
+                )}
+              </div>
             </div>
           </div>
         </header>
@@ -120,7 +136,7 @@ export function Layout({ ctx, meta, head = [], children }: { ctx: ViewContext; m
           <div class="wrap">
             <p>
               {t('footer.licencePrefix')}{' '}
-              <a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/deed.fr">
+              <a rel="license" href={`https://creativecommons.org/licenses/by-sa/4.0/deed.${lang}`}>
                 {t('licence.ccbysa')}
               </a>
               . {t('footer.credits')}

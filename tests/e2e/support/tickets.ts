@@ -177,9 +177,9 @@ export async function shortCodesOnOrderPage(page: Page): Promise<string[]> {
   return (await page.locator('li.ticket code').allTextContents()).map((c) => squash(c));
 }
 
-/** Picks the option of the "Billet" select whose label starts with `typeName` (the price after " — " is formatted with no-break spaces). */
-export async function chooseTicketType(form: Locator, typeName: string): Promise<void> {
-  const select = form.getByLabel('Billet', { exact: true });
+/** Picks the option of the "Billet" select (`label` on an English page) whose label starts with `typeName` (the price after " — " is formatted with no-break spaces). */
+export async function chooseTicketType(form: Locator, typeName: string, label = 'Billet'): Promise<void> {
+  const select = form.getByLabel(label, { exact: true });
   const options = await select.locator('option').evaluateAll((nodes) => nodes.map((o) => ({ value: (o as HTMLOptionElement).value, label: (o.textContent ?? '').replace(/\s+/g, ' ').trim() })));
   const match = options.find((o) => o.label === typeName || o.label.startsWith(`${typeName} —`));
   if (!match) throw new Error(`no "${typeName}" option in the ticket select; it offers: ${options.map((o) => JSON.stringify(o.label)).join(', ')}`);

@@ -7,6 +7,7 @@ export type TokenPurpose = TokensTable['purpose'];
 const LIFETIME_MS: Record<TokenPurpose, number> = {
   confirm_email: 3 * 24 * 3600 * 1000,
   reset_password: 3600 * 1000,
+  change_email: 24 * 3600 * 1000,
 };
 
 /**

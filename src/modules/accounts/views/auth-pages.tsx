@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import type { Role } from '../../../shared/actor.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
-import { FormErrorSummary, PostForm, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { CheckboxField, emptyForm, FormErrorSummary, PostForm, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
 import { Layout } from '../../../shared/views/layout.tsx';
 
 export function LoginPage({ ctx, form, next, notice }: { ctx: ViewContext; form: FormState; next: string; notice?: string }) {
@@ -126,40 +126,111 @@ export function NewPasswordPage({ ctx, form, token }: { ctx: ViewContext; form: 
   );
 }
 
+/** The forms of one's own account, each shown again with its own input and errors. */
+export interface AccountForms {
+  email?: FormState;
+  password?: FormState;
+  delete?: FormState;
+}
+
 export function AccountPage({
   ctx,
   account,
   sections = [],
+  forms = {},
 }: {
   ctx: ViewContext;
-  account: { email: string; display_name: string; role: Role; contributor_slug: string | null; contributor_name: string | null };
-  /** What other modules add below (the book's royalty statement). */
+  account: { email: string; pending_email: string | null; display_name: string; role: Role; contributor_slug: string | null; contributor_name: string | null };
+  /** What other modules add (tickets, the contributor profile, the book's royalty statement). */
   sections?: VNode[];
+  forms?: AccountForms;
 }) {
   const { t } = ctx;
+  const emailForm = forms.email ?? emptyForm;
+  const passwordForm = forms.password ?? emptyForm;
+  const deleteForm = forms.delete ?? emptyForm;
   return (
     <Layout ctx={ctx} meta={{ title: t('accounts.accountTitle'), noindex: true }}>
-      <section class="narrow">
+      <div class="account-page">
         <h1>{t('accounts.accountTitle')}</h1>
-        <dl class="facts">
-          <dt>{t('accounts.displayName')}</dt>
-          <dd>{account.display_name}</dd>
-          <dt>{t('accounts.email')}</dt>
-          <dd>{account.email}</dd>
-          <dt>{t('accounts.role')}</dt>
-          <dd>{t(`role.${account.role}`)}</dd>
-          {account.contributor_slug ? (
-            <>
-              <dt>{t('accounts.contributorProfile')}</dt>
-              <dd>
-                <a href={`/contributors/${account.contributor_slug}`}>{account.contributor_name}</a>
-              </dd>
-            </>
-          ) : null}
-        </dl>
-        <p class="hint">{t('accounts.emailPrivate')}</p>
+        <section class="narrow" aria-labelledby="identity-heading">
+          <h2 id="identity-heading">{t('accounts.identityTitle')}</h2>
+          <dl class="facts">
+            <dt>{t('accounts.displayName')}</dt>
+            <dd>{account.display_name}</dd>
+            <dt>{t('accounts.email')}</dt>
+            <dd class="break-words">{account.email}</dd>
+            <dt>{t('accounts.role')}</dt>
+            <dd>{t(`role.${account.role}`)}</dd>
+            {account.contributor_slug ? (
+              <>
+                <dt>{t('accounts.contributorProfile')}</dt>
+                <dd>
+                  <a href={`/contributors/${account.contributor_slug}`}>{account.contributor_name}</a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          <p class="hint">{t('accounts.emailPrivate')}</p>
+        </section>
+        {sections}
+        <section class="narrow" aria-labelledby="security-heading" id="security">
+          <h2 id="security-heading">{t('accounts.securityTitle')}</h2>
+          <h3 id="email-heading">{t('accounts.emailTitle')}</h3>
+          <p>{t('accounts.emailIntro')}</p>
+          {account.pending_email ? <p class="hint break-words">{t('accounts.pendingEmail', { email: account.pending_email })}</p> : null}
+          <FormErrorSummary ctx={ctx} form={emailForm} />
+          <PostForm ctx={ctx} action="/account/email" label={t('accounts.emailTitle')}>
+            <TextField ctx={ctx} form={emailForm} name="email" idPrefix="change-" type="email" label={t('accounts.newEmail')} autocomplete="email" required />
+            <TextField ctx={ctx} form={emailForm} name="currentPassword" idPrefix="email-" type="password" label={t('accounts.currentPassword')} autocomplete="current-password" required />
+            <button type="submit">{t('accounts.emailButton')}</button>
+          </PostForm>
+          <h3 id="password-heading">{t('accounts.passwordTitle')}</h3>
+          <FormErrorSummary ctx={ctx} form={passwordForm} />
+          <PostForm ctx={ctx} action="/account/password" label={t('accounts.passwordTitle')}>
+            <TextField ctx={ctx} form={passwordForm} name="currentPassword" idPrefix="password-" type="password" label={t('accounts.currentPassword')} autocomplete="current-password" required />
+            <TextField
+              ctx={ctx}
+              form={passwordForm}
+              name="newPassword"
+              type="password"
+              label={t('accounts.newPassword')}
+              hint={t('accounts.passwordHint')}
+              autocomplete="new-password"
+              required
+            />
+            <button type="submit">{t('accounts.passwordButton')}</button>
+          </PostForm>
+        </section>
+        <section class="narrow danger-zone" aria-labelledby="delete-heading" id="delete">
+          <h2 id="delete-heading">{t('accounts.deleteTitle')}</h2>
+          <p>{t('accounts.deleteIntro')}</p>
+          <FormErrorSummary ctx={ctx} form={deleteForm} />
+          <PostForm ctx={ctx} action="/account/delete" label={t('accounts.deleteTitle')}>
+            <TextField ctx={ctx} form={deleteForm} name="currentPassword" idPrefix="delete-" type="password" label={t('accounts.currentPassword')} autocomplete="current-password" required />
+            <CheckboxField ctx={ctx} form={deleteForm} name="confirm" idPrefix="delete-" label={t('accounts.deleteConfirm')} required />
+            <button type="submit" class="button-danger">
+              {t('accounts.deleteButton')}
+            </button>
+          </PostForm>
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+/** What the link sent to a new address opens: one button that confirms it (a POST). */
+export function EmailChangePage({ ctx, token }: { ctx: ViewContext; token: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} meta={{ title: t('accounts.emailChangeTitle'), noindex: true }}>
+      <section class="narrow">
+        <h1>{t('accounts.emailChangeTitle')}</h1>
+        <p>{t('accounts.emailChangeIntro')}</p>
+        <PostForm ctx={ctx} action={`/account/email/${encodeURIComponent(token)}`} label={t('accounts.emailChangeTitle')}>
+          <button type="submit">{t('accounts.emailChangeButton')}</button>
+        </PostForm>
       </section>
-      {sections}
     </Layout>
   );
 }

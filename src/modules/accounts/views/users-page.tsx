@@ -1,13 +1,21 @@
+import { pageHref, type Page } from '../../../shared/pagination.ts';
 import { ROLES } from '../../../shared/permissions.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { PostForm } from '../../../shared/views/form-fields.tsx';
+import { ListFilter, Pager } from '../../../shared/views/pager.tsx';
+import { PeopleSearch, PersonPicker, type PersonOption } from '../../../shared/views/person-picker.tsx';
 import type { UserListRow } from '../queries.ts';
 
-export function UsersPage({ ctx, users, contributors }: { ctx: ViewContext; users: UserListRow[]; contributors: { id: number; name: string }[] }) {
+const PATH = '/editor/users';
+
+/** The admins' list of accounts, a page at a time; each row's profile picker offers the people search's matches. */
+export function UsersPage({ ctx, users, q, who, offers }: { ctx: ViewContext; users: Page<UserListRow>; q: string; who: string; offers: PersonOption[] }) {
   const { t } = ctx;
   return (
     <EditorLayout ctx={ctx} title={t('editor.users')}>
+      <ListFilter ctx={ctx} path={PATH} q={q} label={t('users.filter')} hidden={who ? { who } : {}} />
+      <PeopleSearch ctx={ctx} path={PATH} who={who} keep={{ q, page: users.page > 1 ? users.page : undefined }} />
       <table class="data-table">
         <caption>{t('editor.users')}</caption>
         <thead>
@@ -18,7 +26,7 @@ export function UsersPage({ ctx, users, contributors }: { ctx: ViewContext; user
           </tr>
         </thead>
         <tbody>
-          {users.map((u) => (
+          {users.rows.map((u) => (
             <tr>
               <td>
                 {u.display_name}
@@ -26,7 +34,8 @@ export function UsersPage({ ctx, users, contributors }: { ctx: ViewContext; user
               </td>
               <td>{u.email}</td>
               <td>
-                <PostForm ctx={ctx} action={`/editor/users/${u.id}`} class="inline-form" label={t('users.roleAndProfile')}>
+                <PostForm ctx={ctx} action={`${PATH}/${u.id}`} class="inline-form" label={t('users.roleAndProfile')}>
+                  <input type="hidden" name="next" value={pageHref(PATH, { q, who }, users.page)} />
                   <label>
                     <span class="visually-hidden">{t('accounts.role')}</span>
                     <select name="role">
@@ -37,17 +46,15 @@ export function UsersPage({ ctx, users, contributors }: { ctx: ViewContext; user
                       ))}
                     </select>
                   </label>
-                  <label>
-                    <span class="visually-hidden">{t('accounts.contributorProfile')}</span>
-                    <select name="contributorId">
-                      <option value="">{t('users.noProfile')}</option>
-                      {contributors.map((c) => (
-                        <option value={String(c.id)} selected={u.contributor_id === c.id}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <PersonPicker
+                    ctx={ctx}
+                    name="contributorId"
+                    label={t('accounts.contributorProfile')}
+                    none={t('users.noProfile')}
+                    selected={u.contributor_id !== null ? { id: u.contributor_id, name: u.contributor_name ?? '' } : null}
+                    matches={offers}
+                    source="/editor/contributors/search.json"
+                  />
                   <button type="submit">{t('piece.save')}</button>
                 </PostForm>
               </td>
@@ -55,6 +62,8 @@ export function UsersPage({ ctx, users, contributors }: { ctx: ViewContext; user
           ))}
         </tbody>
       </table>
+      {users.rows.length === 0 ? <p>{t('list.empty')}</p> : null}
+      <Pager ctx={ctx} page={users} path={PATH} params={{ q, who }} />
     </EditorLayout>
   );
 }

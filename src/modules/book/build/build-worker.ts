@@ -2,7 +2,8 @@
  * Runs the book's builds in the background, on every instance: it looks for a waiting build every
  * few seconds (and at once when this instance queued one), claims it under a lease — one build
  * runs per book, whichever instance took it — and runs it. A process killed mid-build leaves its
- * lease to run out; the build is then claimed again (three times at most).
+ * lease to run out; the build is then claimed again (three times at most). A process that stops
+ * (a deploy) hands its build back at the next step instead of holding the shutdown.
  */
 import { claimBuild } from '../commands/claim-build.ts';
 import { runBuild, type BuildServices } from './run-build.ts';
@@ -16,6 +17,7 @@ export async function runQueuedBuilds(services: BuildServices, options: { buildI
   let n = 0;
   for (;;) {
     const now = services.now();
+    if (services.signal?.aborted) return n;
     const claimed = await claimBuild({ db: services.db, actor: null, now }, { leaseUntil: new Date(now.getTime() + services.leaseMs), ...(options.buildId !== undefined ? { buildId: options.buildId } : {}) });
     if (!claimed) return n;
     await runBuild(services, claimed);
@@ -27,6 +29,8 @@ export async function runQueuedBuilds(services: BuildServices, options: { buildI
 export class BookBuildWorker {
   private loop: Promise<void> | null = null;
   private stopped = false;
+  /** Aborted by `stop()`: a running build hands itself back instead of holding the shutdown. */
+  private abort = new AbortController();
   /** Ends the current wait at once (a build was queued here, or the process stops). */
   private wake: (() => void) | null = null;
 
@@ -37,6 +41,7 @@ export class BookBuildWorker {
 
   start(): void {
     this.stopped = false;
+    if (this.abort.signal.aborted) this.abort = new AbortController();
     this.loop ??= this.run();
   }
 
@@ -47,6 +52,7 @@ export class BookBuildWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     this.wake?.();
     await this.loop;
     this.loop = null;
@@ -55,7 +61,7 @@ export class BookBuildWorker {
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
-        while (!this.stopped && (await runQueuedBuilds(this.services, { one: true })) > 0);
+        while (!this.stopped && (await runQueuedBuilds({ ...this.services, signal: this.abort.signal }, { one: true })) > 0);
       } catch (error) {
         this.options.log.error({ err: error }, 'book builds: cannot claim a build');
       }

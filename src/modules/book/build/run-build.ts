@@ -10,6 +10,7 @@ import type { Db } from '../../../db/database.ts';
 import type { BuildIssue } from '../domain/build-report.ts';
 import { completeBuild, type BuiltFile } from '../commands/complete-build.ts';
 import { failBuild } from '../commands/fail-build.ts';
+import { releaseBuild } from '../commands/release-build.ts';
 import { reportBuildProgress } from '../commands/report-build-progress.ts';
 import type { ClaimedBuild } from '../commands/claim-build.ts';
 import { loadBuildInputs } from '../queries/build-inputs.ts';
@@ -32,6 +33,8 @@ export interface BuildServices {
   /** Told of every progress report (the command line draws its bar with it). */
   onProgress?: (progress: number, step: string) => void;
   formats?: readonly BookFormat[];
+  /** Aborted when the process stops: the build hands itself back at its next step (see `releaseBuild`). */
+  signal?: AbortSignal;
 }
 
 export type BuildOutcome = { ok: true; issues: BuildIssue[]; contentHash: string; files: number } | { ok: false; issues: BuildIssue[] };
@@ -39,11 +42,26 @@ export type BuildOutcome = { ok: true; issues: BuildIssue[]; contentHash: string
 /** The build's process lost its lease to another: it stops without writing anything. */
 class LeaseLost extends Error {}
 
+/** The process is stopping: the build is handed back for another process, unharmed. */
+class Stopping extends Error {}
+
+/** Rejects as soon as the signal aborts, so a long step (Typst in its thread) is not waited for. */
+function unlessStopping<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new Stopping());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Stopping());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runBuild(s: BuildServices, build: ClaimedBuild): Promise<BuildOutcome> {
   const system = () => ({ db: s.db, actor: null, now: s.now() });
   const progress = async (value: number, step: string) => {
+    if (s.signal?.aborted) throw new Stopping();
     s.onProgress?.(value, step);
     const mine = await reportBuildProgress(system(), { buildId: build.id, progress: value, step, leaseUntil: new Date(s.now().getTime() + s.leaseMs) });
     if (!mine) throw new LeaseLost();
@@ -87,7 +105,7 @@ export async function runBuild(s: BuildServices, build: ClaimedBuild): Promise<B
         // The lease is renewed while Typst works in its thread.
         const beat = setInterval(() => void reportBuildProgress(system(), { buildId: build.id, progress: at, step, leaseUntil: new Date(s.now().getTime() + s.leaseMs) }), Math.max(1000, s.leaseMs / 3));
         try {
-          const pdf = await compilePdf({ source: doc.source, files: doc.files, timestamp });
+          const pdf = await unlessStopping(compilePdf({ source: doc.source, files: doc.files, timestamp }), s.signal);
           files.push({ path, mime: 'application/pdf', data: pdf.pdf });
           issues.push(...pdf.warnings.slice(0, 5).map((w): BuildIssue => ({ code: 'pdfWarning', detail: w.slice(0, 300) })));
         } finally {
@@ -102,6 +120,10 @@ export async function runBuild(s: BuildServices, build: ClaimedBuild): Promise<B
     return { ok: true, issues, contentHash: assembly.contentHash, files: files.length };
   } catch (error) {
     if (error instanceof LeaseLost) return { ok: false, issues: [{ code: 'interrupted' }] };
+    if (error instanceof Stopping) {
+      await releaseBuild(system(), { buildId: build.id });
+      return { ok: false, issues: [{ code: 'interrupted' }] };
+    }
     const issues: BuildIssue[] = error instanceof PdfCompileError ? error.messages.slice(0, 5).map((detail) => ({ code: 'pdfFailed', detail: detail.slice(0, 300) })) : [{ code: 'interrupted', detail: (error as Error).message.slice(0, 300) }];
     await failBuild(system(), { buildId: build.id, issues });
     return { ok: false, issues };

@@ -18,7 +18,9 @@ const describe = (diagnostics) => (diagnostics ? compiler.fetchDiagnostics(diagn
 if (result.hasError()) {
   parentPort.postMessage({ ok: false, errors: describe(result.takeDiagnostics()) });
 } else {
-  const pdf = compiler.pdf(result.result, { creationTimestamp: workerData.timestamp });
+  // Copied into memory of our own before it is handed over: the compiler's buffer may be external
+  // memory, which Node.js 24 refuses to transfer (DataCloneError).
+  const pdf = new Uint8Array(compiler.pdf(result.result, { creationTimestamp: workerData.timestamp }));
   parentPort.postMessage({ ok: true, pdf, warnings: describe(result.takeWarnings()) }, [pdf.buffer]);
 }
 `;
@@ -51,7 +53,7 @@ export function compilePdf(input: { source: string; files: Map<string, Buffer>; 
     });
     worker.once('error', (error) => {
       clearTimeout(timer);
-      reject(new PdfCompileError([error.message]));
+      reject(new PdfCompileError([`${error.name}: ${error.message}`]));
     });
   });
 }

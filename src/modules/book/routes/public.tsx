@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../app-deps.ts';
+import { localisePath } from '../../../shared/i18n/index.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import type { FormRenderer } from '../../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../../shared/http/page.ts';
@@ -121,7 +122,7 @@ export function publicBookRoutes(fastify: FastifyInstance, deps: AppDeps, paymen
     const order = await getBookOrder(db, { publicId });
     if (!order) throw new NotFoundError();
     const gateway = payments.providers[order.provider] ?? payments.providers.manual!;
-    const url = `${deps.config.baseUrl}${orderLink(publicId)}`;
+    const url = `${deps.config.baseUrl}${localisePath(orderLink(publicId), req.lang)}`;
     const outcome = await beginBookCheckout({ db, actor: req.actor, now: deps.now() }, { publicId, gateway, urls: { success: url, cancel: url }, currency: deps.config.currency });
     if (outcome.kind === 'redirect') return reply.redirect(outcome.url, 303);
     if (outcome.kind === 'unavailable') return redirectWithFlash(req, reply, orderLink(publicId), 'book.order.providerDown', 'error');

@@ -3,18 +3,21 @@ import { formatCents } from '../../../shared/money.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { PeopleSearchAnchor, PeopleSearchFields } from '../../../shared/views/person-picker.tsx';
 import type { BookRow } from '../queries/books.ts';
 
 export interface BooksDeskProps {
   ctx: ViewContext;
   books: (BookRow & { contributors: { name: string; weight: number }[] })[];
-  /** Everyone who may share a new book's royalties. */
+  /** Whom the new book's form offers: the people search's matches and those already weighted. */
   contributors: { id: number; name: string }[];
+  /** The people search (`?who=`): contributors are thousands, the form lists only its matches. */
+  who: string;
   bookForm: FormState;
   saleForm: FormState;
 }
 
-export function BooksDeskPage({ ctx, books, contributors, bookForm, saleForm }: BooksDeskProps) {
+export function BooksDeskPage({ ctx, books, contributors, who, bookForm, saleForm }: BooksDeskProps) {
   const { t, lang } = ctx;
   const money = (c: number) => formatCents(c, lang);
   return (
@@ -59,6 +62,7 @@ export function BooksDeskPage({ ctx, books, contributors, bookForm, saleForm }: 
             <legend>{t('desk.bookContributors')}</legend>
             <p class="hint">{t('desk.bookContributorsHint')}</p>
             {bookForm.errors.contributors ? <p class="field-error">{t(bookForm.errors.contributors)}</p> : null}
+            <PeopleSearchFields ctx={ctx} formId="people-search" who={who} />
             <div class="weights">
               {contributors.map((c) => (
                 <label class="weight-row">
@@ -70,6 +74,7 @@ export function BooksDeskPage({ ctx, books, contributors, bookForm, saleForm }: 
           </fieldset>
           <button type="submit">{t('desk.createBook')}</button>
         </PostForm>
+        <PeopleSearchAnchor formId="people-search" path="/editor/ledger/books" />
       </section>
     </EditorLayout>
   );

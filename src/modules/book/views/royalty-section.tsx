@@ -1,4 +1,5 @@
 /** The royalty statement on a contributor's own account page: what the book's sales credited them, what was paid, what is owed. */
+import { formatDate } from '../../../shared/i18n/index.ts';
 import { formatCents } from '../../../shared/money.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 
@@ -7,6 +8,8 @@ export interface RoyaltyStatementView {
   paid: number;
   owed: number;
   books: { title: string; slug: string; copies: number; weight: number; totalWeight: number }[];
+  /** What was paid to them, newest first. */
+  payouts: { transactionId: number; date: string; amount: number }[];
 }
 
 export function RoyaltySection({ ctx, statement }: { ctx: ViewContext; statement: RoyaltyStatementView }) {
@@ -33,6 +36,20 @@ export function RoyaltySection({ ctx, statement }: { ctx: ViewContext; statement
             </li>
           ))}
         </ul>
+      ) : null}
+      {statement.payouts.length ? (
+        <>
+          <h3 id="payouts-heading">{t('book.royalties.payouts')}</h3>
+          <ul aria-labelledby="payouts-heading">
+            {statement.payouts.map((p) => (
+              <li>
+                <a href={`/transparency/transactions/${p.transactionId}`}>
+                  {formatDate(p.date, lang)} — {money(p.amount)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <p class="hint">{t('book.royalties.hint')}</p>
     </section>

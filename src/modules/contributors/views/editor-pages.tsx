@@ -1,9 +1,11 @@
+import type { Page } from '../../../shared/pagination.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, formValue, PostForm, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { ListFilter, Pager } from '../../../shared/views/pager.tsx';
 import { mediaUrl } from '../../media/index.ts';
 
-export function ContributorListPage({ ctx, rows }: { ctx: ViewContext; rows: { id: number; slug: string; name: string; contribution_count: number }[] }) {
+export function ContributorListPage({ ctx, page, q }: { ctx: ViewContext; page: Page<{ id: number; slug: string; name: string; contribution_count: number }>; q: string }) {
   const { t } = ctx;
   return (
     <EditorLayout ctx={ctx} title={t('editor.contributors')}>
@@ -12,6 +14,7 @@ export function ContributorListPage({ ctx, rows }: { ctx: ViewContext; rows: { i
           {t('contributors.new')}
         </a>
       </p>
+      <ListFilter ctx={ctx} path="/editor/contributors" q={q} label={t('contributors.filter')} />
       <table class="data-table">
         <caption>{t('editor.contributors')}</caption>
         <thead>
@@ -22,7 +25,7 @@ export function ContributorListPage({ ctx, rows }: { ctx: ViewContext; rows: { i
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {page.rows.map((r) => (
             <tr>
               <td>
                 <a href={`/editor/contributors/${r.id}`}>{r.name}</a>
@@ -35,6 +38,8 @@ export function ContributorListPage({ ctx, rows }: { ctx: ViewContext; rows: { i
           ))}
         </tbody>
       </table>
+      {page.rows.length === 0 ? <p>{t('list.empty')}</p> : null}
+      <Pager ctx={ctx} page={page} path="/editor/contributors" params={{ q }} />
     </EditorLayout>
   );
 }

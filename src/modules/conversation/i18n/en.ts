@@ -89,5 +89,5 @@ export const en: Record<keyof typeof fr, string> = {
   "conversation.sent.no_endpoint": "No endpoint",
   "conversation.sent.refused": "Refused by the site",
   "conversation.sent.failed": "Failed, will be tried again",
-  "conversation.sent.attempts": "{count} attempt(s)",
+  "conversation.sent.attempts": "{count, plural, one {# attempt} other {# attempts}}",
 };

@@ -87,5 +87,5 @@ export const fr = {
   "conversation.sent.no_endpoint": "Pas de point de réception",
   "conversation.sent.refused": "Refusée par le site",
   "conversation.sent.failed": "Échec, nouvel essai prévu",
-  "conversation.sent.attempts": "{count} essai(s)",
+  "conversation.sent.attempts": "{count, plural, one {# essai} other {# essais}}",
 };

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import type { FormRenderer } from '../../../shared/http/form.ts';
 import { redirectWithFlash, safeNextPath, sendPage, viewContext } from '../../../shared/http/page.ts';
 import { idParams, type ZodTypeProvider } from '../../../shared/http/route-schema.ts';
+import { pageWindow } from '../../../shared/pagination.ts';
 import { listPublishedRefs } from '../../publishing/index.ts';
 import { approveItem } from '../commands/approve-item.ts';
 import { deleteItem } from '../commands/delete-item.ts';
@@ -34,8 +35,8 @@ export function conversationDeskRoutes(fastify: FastifyInstance, deps: AppDeps):
 
     app.get(QUEUE, { schema: { querystring: queueQuery } }, async (req, reply) => {
       moderators(req);
-      const items = await listQueue(db, req.query.status);
-      return sendPage(reply, <QueuePage ctx={viewContext(req, reply)} status={req.query.status} items={items} pieces={await piecesOf(items.map((i) => i.piece_id))} />);
+      const items = await listQueue(db, req.query.status, pageWindow(req.query.page));
+      return sendPage(reply, <QueuePage ctx={viewContext(req, reply)} status={req.query.status} items={items} pieces={await piecesOf(items.rows.map((i) => i.piece_id))} />);
     });
 
     const back = (req: FastifyRequest) => safeNextPath(moderationSchema.safeParse(req.body).data?.next, QUEUE);

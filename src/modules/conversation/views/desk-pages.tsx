@@ -1,7 +1,9 @@
 import { formatDateTime } from '../../../shared/i18n/index.ts';
+import type { Page } from '../../../shared/pagination.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { Pager } from '../../../shared/views/pager.tsx';
 import { isHeldReason, type SentMentionStatus } from '../domain/statuses.ts';
 import type { QueueItem } from '../queries.ts';
 
@@ -43,8 +45,9 @@ function Button({ ctx, action, label, secondary }: { ctx: ViewContext; action: s
 }
 
 /** The editors' queue: comments, responses and mentions waiting (or set aside as spam, or published). */
-export function QueuePage(props: { ctx: ViewContext; status: QueueStatus; items: QueueItem[]; pieces: Map<number, { title: string; slug: string }> }) {
-  const { ctx, status, items, pieces } = props;
+export function QueuePage(props: { ctx: ViewContext; status: QueueStatus; items: Page<QueueItem>; pieces: Map<number, { title: string; slug: string }> }) {
+  const { ctx, status, pieces } = props;
+  const items = props.items.rows;
   const { t } = ctx;
   return (
     <EditorLayout ctx={ctx} title={t('conversation.queue')}>
@@ -99,6 +102,7 @@ export function QueuePage(props: { ctx: ViewContext; status: QueueStatus; items:
           );
         })}
       </ol>
+      <Pager ctx={ctx} page={props.items} path="/editor/conversation" params={{ status: status === 'held' ? undefined : status }} />
     </EditorLayout>
   );
 }

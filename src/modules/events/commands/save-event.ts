@@ -1,5 +1,6 @@
 import { inTransaction, type CommandContext } from '../../../shared/command.ts';
 import { ValidationError } from '../../../shared/errors.ts';
+import type { Lang } from '../../../shared/i18n/index.ts';
 import { renderMarkdown } from '../../../shared/markdown.ts';
 import { slugify } from '../../../shared/slug.ts';
 import { audit } from '../../audit/index.ts';
@@ -26,6 +27,10 @@ export interface EventInput {
   seriesId?: number | null;
   /** Contributors speaking at the event: each is credited a contribution of kind "talk". */
   speakerIds?: number[];
+  /** Whether buyers may choose to pay at the door (unchanged when not given; a new event: no). */
+  payAtDoor?: boolean;
+  /** The language the evening is held in (unchanged when not given; a new event: French). */
+  language?: Lang;
   /** A new event starts with a free contributor ticket and a standard one (default: yes). */
   defaultTicketTypes?: boolean;
 }
@@ -62,6 +67,8 @@ export async function saveEvent(ctx: CommandContext, input: EventInput): Promise
       registration_opens_at: input.opensAt?.toISOString() ?? null,
       registration_closes_at: input.closesAt?.toISOString() ?? null,
       status: input.status,
+      ...(input.payAtDoor !== undefined ? { pay_at_door: input.payAtDoor ? 1 : 0 } : {}),
+      ...(input.language !== undefined ? { language: input.language } : {}),
       updated_at: now,
     };
     let eventId = id;

@@ -5,17 +5,24 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import type { FormRenderer } from '../../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../../shared/http/page.ts';
 import { idParams, slugParams, type ZodTypeProvider } from '../../../shared/http/route-schema.ts';
+import { peopleSearchQuery } from '../../../shared/pagination.ts';
 import { toLocalDateTimeInput } from '../../../shared/time.ts';
-import type { FormState } from '../../../shared/views/form-fields.tsx';
-import { listContributorOptions } from '../../contributors/index.ts';
+import { formValues, type FormState } from '../../../shared/views/form-fields.tsx';
+import { getContributorOptions, searchContributorOptions } from '../../contributors/index.ts';
 import { listThemes } from '../../publishing/index.ts';
 import { createSeries } from '../commands/create-series.ts';
 import { saveEvent } from '../commands/save-event.ts';
 import { eventsPolicy } from '../policy.ts';
-import { getEvent, getSeriesBySlug, listEventsForEditors, listEventsOfSeries, listPublicEvents, listSeries, listSpeakerIds } from '../queries.ts';
+import { z } from 'zod';
+import { countPublicEvents, getEvent, getSeriesBySlug, listEventsForEditors, listEventsOfSeries, listPublicEvents, listSeries, listSpeakerIds } from '../queries.ts';
+import { listEventListFacts } from '../ticketing/queries.ts';
 import { eventSchema, seriesSchema } from '../schemas.ts';
 import { EventFormPage, EventListPage } from '../views/editor-pages.tsx';
 import { EventsPage, SeriesPage } from '../views/public-pages.tsx';
+
+/** Past evenings per page of /events (the upcoming ones, few, are all on the first). */
+const PAST_PER_PAGE = 12;
+const eventsPageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
 export function eventRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -24,10 +31,18 @@ export function eventRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const manage = (req: FastifyRequest) => eventsPolicy.authorize(req.actor, 'manage');
   const themeOptions = async (lang: string) => (await listThemes(db)).map((th) => ({ id: th.id, name: lang === 'en' ? th.name_en : th.name_fr }));
 
-  app.get('/events', async (req, reply) => {
+  app.get('/events', { schema: { querystring: eventsPageQuery } }, async (req, reply) => {
     const now = deps.now();
-    const [upcoming, past] = await Promise.all([listPublicEvents(db, now, 'upcoming'), listPublicEvents(db, now, 'past')]);
-    return sendPage(reply, <EventsPage ctx={viewContext(req, reply)} upcoming={upcoming} past={past} now={now} />);
+    const page = req.query.page;
+    const [upcoming, past, pastCount] = await Promise.all([
+      page === 1 ? listPublicEvents(db, now, 'upcoming') : Promise.resolve([]),
+      listPublicEvents(db, now, 'past', { limit: PAST_PER_PAGE, offset: (page - 1) * PAST_PER_PAGE }),
+      countPublicEvents(db, now, 'past'),
+    ]);
+    const pages = Math.max(1, Math.ceil(pastCount / PAST_PER_PAGE));
+    if (page > pages) throw new NotFoundError();
+    const facts = await listEventListFacts(db, [...upcoming, ...past].map((e) => e.id));
+    return sendPage(reply, <EventsPage ctx={viewContext(req, reply)} upcoming={upcoming} past={past} facts={facts} now={now} page={page} pages={pages} />);
   });
 
   const eventList = async (req: FastifyRequest, reply: FastifyReply, seriesForm: FormState = { values: {}, errors: {} }, status = 200) => {
@@ -53,9 +68,12 @@ export function eventRoutes(fastify: FastifyInstance, deps: AppDeps): void {
 
   const renderForm = async (req: FastifyRequest, reply: FastifyReply, id: number | null, form: FormState, status = 200) => {
     eventsPolicy.authorize(req.actor, 'manage');
+    const who = peopleSearchQuery.safeParse(req.query).data?.who ?? '';
+    const chosenIds = formValues(form, 'speakers').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const [matches, chosen] = await Promise.all([searchContributorOptions(db, who), getContributorOptions(db, chosenIds)]);
     return sendPage(
       reply,
-      <EventFormPage ctx={viewContext(req, reply)} form={form} id={id} themes={await themeOptions(req.lang)} speakers={await listContributorOptions(db)} series={await listSeries(db)} />,
+      <EventFormPage ctx={viewContext(req, reply)} form={form} id={id} themes={await themeOptions(req.lang)} speakers={{ matches, chosen, who }} series={await listSeries(db)} />,
       status,
     );
   };
@@ -82,6 +100,8 @@ export function eventRoutes(fastify: FastifyInstance, deps: AppDeps): void {
         capacity: String(e.capacity),
         status: e.status,
         speakers: (await listSpeakerIds(db, e.id)).map(String),
+        payment_options: e.pay_at_door ? ['door'] : [],
+        language: e.language,
       },
       errors: {},
     });
@@ -107,6 +127,8 @@ export function eventRoutes(fastify: FastifyInstance, deps: AppDeps): void {
         status: d.status,
         speakerIds: d.speakers,
         seriesId: d.series_id,
+        payAtDoor: d.payment_options.includes('door'),
+        language: d.language,
       },
     );
     return redirectWithFlash(req, reply, `/editor/events/${saved.id}`, 'events.saved');

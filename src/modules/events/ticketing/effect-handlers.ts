@@ -9,7 +9,8 @@ import { formatDateTime, translator } from '../../../shared/i18n/index.ts';
 import type { Mailer } from '../../../shared/mailer.ts';
 import { formatCents } from '../../../shared/money.ts';
 import { recordRefund } from './commands/refunds.ts';
-import { refundOrder, sendAlreadyRegistered, sendEventCancelled, sendOffer, sendReservation, sendTickets } from './effects.ts';
+import { refundOrder, sendAlreadyRegistered, sendEventCancelled, sendOffer, sendPaymentReminder, sendReservation, sendReservationExpired, sendTickets } from './effects.ts';
+import { paymentInstructionsText } from './payment-instructions.ts';
 import { eventCalendar, orderLink } from './order-links.ts';
 import type { PaymentProvider } from './payments/provider.ts';
 import { getOrder, getOrderView, listHoldingOrdersOf, listTicketsOfOrder } from './queries.ts';
@@ -20,6 +21,9 @@ export interface TicketingEffectDeps {
   mailer: Mailer;
   providers: Record<string, PaymentProvider>;
 }
+
+/** An email whose optional paragraph is empty (no payment instructions for an online checkout) keeps one blank line. */
+const withoutEmptyParagraphs = (text: string) => text.replace(/\n{3,}/g, '\n\n');
 
 export function handleTicketingEffects(effects: EffectHandlers, deps: TicketingEffectDeps): void {
   const { config, mailer } = deps;
@@ -51,13 +55,14 @@ export function handleTicketingEffects(effects: EffectHandlers, deps: TicketingE
         date: formatDateTime(order.starts_at, lang),
         venue: [order.venue, order.address].filter(Boolean).join(', '),
         codes: tickets.map((x) => x.short_code).join(', '),
-        link: orderLink(config, order.public_id),
+        link: orderLink(config, order.public_id, order.lang),
       }),
       attachments,
       messageKey: delivery.key,
     });
   });
 
+  // The reservation, with how to pay it (the account, the reference and the term for a transfer).
   effects.handle(sendReservation, async ({ orderId }, delivery) => {
     const order = await load(delivery.db, orderId);
     const lang = order.lang;
@@ -65,12 +70,54 @@ export function handleTicketingEffects(effects: EffectHandlers, deps: TicketingE
     await mailer.send({
       to: order.email,
       subject: t('mail.reserved.subject', { title: order.event_title }),
-      text: t('mail.reserved.body', {
+      text: withoutEmptyParagraphs(
+        t('mail.reserved.body', {
+          name: order.name,
+          title: order.event_title,
+          total: formatCents(Number(order.total), lang),
+          until: formatDateTime(order.reserved_until, lang),
+          link: orderLink(config, order.public_id, order.lang),
+          instructions: paymentInstructionsText(t, lang, order, config.manualPayment.bank),
+        }),
+      ),
+      messageKey: delivery.key,
+    });
+  });
+
+  // Before the term ends, a transfer not received yet (paid, cancelled or expired meanwhile: nothing).
+  effects.handle(sendPaymentReminder, async ({ orderId }, delivery) => {
+    const order = await load(delivery.db, orderId);
+    if (order.status !== 'reserved' || !order.reserved_until || order.reserved_until <= delivery.now.toISOString()) return;
+    const lang = order.lang;
+    const t = translator(lang);
+    await mailer.send({
+      to: order.email,
+      subject: t('mail.paymentReminder.subject', { title: order.event_title }),
+      text: t('mail.paymentReminder.body', {
         name: order.name,
         title: order.event_title,
-        total: formatCents(Number(order.total), lang),
         until: formatDateTime(order.reserved_until, lang),
-        link: orderLink(config, order.public_id),
+        instructions: paymentInstructionsText(t, lang, order, config.manualPayment.bank),
+        link: orderLink(config, order.public_id, order.lang),
+      }),
+      messageKey: delivery.key,
+    });
+  });
+
+  // The term ended unpaid: the seats went back; the buyer may order again while seats remain.
+  effects.handle(sendReservationExpired, async ({ orderId }, delivery) => {
+    const order = await load(delivery.db, orderId);
+    if (order.status !== 'expired') return;
+    const t = translator(order.lang);
+    await mailer.send({
+      to: order.email,
+      subject: t('mail.reservationExpired.subject', { title: order.event_title }),
+      text: t('mail.reservationExpired.body', {
+        name: order.name,
+        title: order.event_title,
+        reference: order.payment_reference ?? '',
+        eventLink: `${config.baseUrl}/events/${order.event_slug}`,
+        contact: `${config.baseUrl}/contact`,
       }),
       messageKey: delivery.key,
     });
@@ -88,7 +135,7 @@ export function handleTicketingEffects(effects: EffectHandlers, deps: TicketingE
         name: held.orders[0]!.name,
         title: held.event.title,
         date: formatDateTime(held.event.starts_at, lang),
-        links: held.orders.map((o) => orderLink(config, o.public_id)).join('\n'),
+        links: held.orders.map((o) => orderLink(config, o.public_id, lang)).join('\n'),
       }),
       messageKey: delivery.key,
     });
@@ -101,7 +148,7 @@ export function handleTicketingEffects(effects: EffectHandlers, deps: TicketingE
     await mailer.send({
       to: order.email,
       subject: t('mail.offer.subject', { title: order.event_title }),
-      text: t('mail.offer.body', { name: order.name, title: order.event_title, until: formatDateTime(order.reserved_until, lang), link: orderLink(config, order.public_id) }),
+      text: t('mail.offer.body', { name: order.name, title: order.event_title, until: formatDateTime(order.reserved_until, lang), link: orderLink(config, order.public_id, order.lang) }),
       messageKey: delivery.key,
     });
   });

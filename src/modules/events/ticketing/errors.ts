@@ -30,4 +30,5 @@ export const notSoldOut = () => new TicketingError('not_sold_out', 409, 'tickets
 export const nothingToRefund = () => new TicketingError('nothing_to_refund', 409, 'tickets.nothingToRefund');
 export const notPayable = () => new TicketingError('not_payable', 409, 'tickets.notPayable');
 export const accountsClosed = () => new TicketingError('accounts_closed', 409, 'ticketing.accountsClosed');
+export const doorNotAllowed = () => new TicketingError('door_not_allowed', 422, 'tickets.doorNotAllowed', 'payment');
 export const refundInProgress = () => new TicketingError('refund_in_progress', 409, 'tickets.refundInProgress');

@@ -1,10 +1,12 @@
 /** The links and calendar entries ticketing gives out (pages, emails, feeds). */
+import { localisePath, type Lang } from '../../../shared/i18n/index.ts';
 import { orderAccessToken } from './order-access.ts';
 import type { OrderView } from './queries.ts';
 import { eventIcs } from './tickets/index.ts';
 
-export function orderLink(config: { baseUrl: string; appSecret: string }, publicId: string): string {
-  return `${config.baseUrl}/orders/${publicId}?token=${encodeURIComponent(orderAccessToken(config.appSecret, publicId))}`;
+/** The order page's private link, in the buyer's language (`/en/orders/…` for English). */
+export function orderLink(config: { baseUrl: string; appSecret: string }, publicId: string, lang: Lang = 'fr'): string {
+  return `${config.baseUrl}${localisePath(`/orders/${publicId}`, lang)}?token=${encodeURIComponent(orderAccessToken(config.appSecret, publicId))}`;
 }
 
 interface CalendarSource {

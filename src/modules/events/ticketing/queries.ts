@@ -2,7 +2,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.ts';
 import type { TxContext } from '../../../shared/command.ts';
+import { containsText } from '../../../db/text-match.ts';
 import { seatsLeft } from './domain/capacity.ts';
+import { referenceSearchKey } from './domain/manual-payment.ts';
 
 export async function listTicketTypes(db: Executor, eventId: number) {
   return db.selectFrom('ticket_types').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
@@ -23,7 +25,7 @@ export async function getAvailability(db: Executor, event: { id: number; capacit
 
 /** The order a form key already placed (a double click, a retry). */
 export async function findOrderByKey(db: Executor, key: string) {
-  return db.selectFrom('orders').select(['id', 'public_id', 'status', 'total', 'reserved_until']).where('idempotency_key', '=', key).executeTakeFirst();
+  return db.selectFrom('orders').select(['id', 'public_id', 'status', 'provider', 'total', 'reserved_until']).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
 /** The evening and the ticket type an order is for, with their seat counters, in one read. */
@@ -35,6 +37,8 @@ export async function getOrderingContext(db: Executor, input: { eventId: number;
       'events.id',
       'events.status',
       'events.starts_at',
+      'events.ends_at',
+      'events.pay_at_door',
       'events.registration_opens_at',
       'events.registration_closes_at',
       'events.capacity',
@@ -101,6 +105,22 @@ export async function listHoldingOrdersOf(db: Executor, input: { eventId: number
     .orderBy('id')
     .execute();
   return event ? { event, orders } : undefined;
+}
+
+/**
+ * A logged-in person's orders for an evening that hold seats or await payment (by their account,
+ * or placed with their account's address), for the event page to show instead of the order form.
+ */
+export async function listMyOrdersForEvent(db: Executor, input: { eventId: number; userId: number; email: string | null; now: Date }) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('ticket_types', 'ticket_types.id', 'orders.ticket_type_id')
+    .select(['orders.public_id', 'orders.status', 'orders.quantity', 'ticket_types.name as type_name'])
+    .where('orders.event_id', '=', input.eventId)
+    .where((eb) => eb.or([eb('orders.user_id', '=', input.userId), ...(input.email ? [eb('orders.email', '=', input.email)] : [])]))
+    .where((eb) => eb.or([eb('orders.status', 'in', ['confirmed', 'paid']), eb.and([eb('orders.status', '=', 'reserved'), eb('orders.reserved_until', '>', input.now.toISOString())])]))
+    .orderBy('orders.id')
+    .execute();
 }
 
 /** The evening's seat counters and its types', for offering freed seats. */
@@ -186,8 +206,14 @@ export async function listTicketsOfOrder(db: Executor, orderId: number) {
   return db.selectFrom('tickets').select(['id', 'event_id', 'short_code', 'checked_in_at']).where('order_id', '=', orderId).orderBy('id').execute();
 }
 
-/** The organisers' view of an event's orders (emails included: this is the team's page). */
-export async function listOrdersOfEvent(db: Executor, eventId: number) {
+/**
+ * The organisers' view of an event's orders (emails included: this is the team's page), newest
+ * first; `q` finds orders by the buyer's name or address, or by (part of) the transfer reference
+ * as a bank statement shows it (dashes and spaces optional).
+ */
+export async function listOrdersOfEvent(db: Executor, eventId: number, filter: { q?: string } = {}) {
+  const q = filter.q?.trim() ?? '';
+  const referenceKey = q ? referenceSearchKey(q) : null;
   const rows = await db
     .selectFrom('orders')
     .innerJoin('ticket_types', 'ticket_types.id', 'orders.ticket_type_id')
@@ -200,6 +226,7 @@ export async function listOrdersOfEvent(db: Executor, eventId: number) {
       'orders.total',
       'orders.status',
       'orders.provider',
+      'orders.payment_reference',
       'orders.reserved_until',
       'orders.refund_due',
       'orders.created_at',
@@ -208,12 +235,68 @@ export async function listOrdersOfEvent(db: Executor, eventId: number) {
       sql<number>`(select count(*) from tickets where tickets.order_id = orders.id and tickets.checked_in_at is not null)`.as('checked_in'),
     ])
     .where('orders.event_id', '=', eventId)
+    .$if(q !== '', (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          containsText('orders.name', q),
+          containsText('orders.email', q),
+          ...(referenceKey ? [eb(sql<string>`replace(coalesce(orders.payment_reference, ''), '-', '')`, 'like', `%${referenceKey}%`)] : []),
+        ]),
+      ),
+    )
     .orderBy('orders.created_at', 'desc')
+    .orderBy('orders.id', 'desc')
     .execute();
   // Payments that did not match their order (rare): shown beside it, for the organisers to settle.
   const anomalies = await listPaymentAnomalies(db, 'order', rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, anomalies: anomalies.filter((a) => a.subject_id === r.id) }));
 }
+
+/**
+ * What the public list of evenings says of each: the price range of the tickets anyone may buy
+ * (contributors' free seats and invitations left out), the seats held, and — once it is over —
+ * how many came (checked in) and how many had a ticket.
+ */
+export async function listEventListFacts(db: Executor, eventIds: number[]) {
+  if (eventIds.length === 0) return new Map<number, { minPrice: number | null; maxPrice: number | null; seatsHeld: number; registered: number; checkedIn: number }>();
+  const [prices, held, attendance] = await Promise.all([
+    db
+      .selectFrom('ticket_types')
+      .select(['event_id', (eb) => eb.fn.min<number>('price').as('min_price'), (eb) => eb.fn.max<number>('price').as('max_price')])
+      .where('event_id', 'in', eventIds)
+      .where('active', '=', 1)
+      .where('kind', 'in', ['standard', 'solidarity', 'pay_what_you_want'])
+      .groupBy('event_id')
+      .execute(),
+    db.selectFrom('seat_buckets').select(['event_id', (eb) => eb.fn.sum<number>('held').as('held')]).where('event_id', 'in', eventIds).groupBy('event_id').execute(),
+    db
+      .selectFrom('tickets')
+      .innerJoin('orders', 'orders.id', 'tickets.order_id')
+      .select(['tickets.event_id', sql<number>`count(*)`.as('registered'), sql<number>`sum(case when tickets.checked_in_at is not null then 1 else 0 end)`.as('checked_in')])
+      .where('tickets.event_id', 'in', eventIds)
+      .where('orders.status', 'in', ['confirmed', 'paid'])
+      .groupBy('tickets.event_id')
+      .execute(),
+  ]);
+  return new Map(
+    eventIds.map((id) => {
+      const p = prices.find((r) => r.event_id === id);
+      const a = attendance.find((r) => r.event_id === id);
+      return [
+        id,
+        {
+          minPrice: p?.min_price == null ? null : Number(p.min_price),
+          maxPrice: p?.max_price == null ? null : Number(p.max_price),
+          seatsHeld: Number(held.find((r) => r.event_id === id)?.held ?? 0),
+          registered: Number(a?.registered ?? 0),
+          checkedIn: Number(a?.checked_in ?? 0),
+        },
+      ] as const;
+    }),
+  );
+}
+
+export type EventListFacts = Awaited<ReturnType<typeof listEventListFacts>> extends Map<number, infer F> ? F : never;
 
 /** Live counts for the door and the organisers. */
 export async function eventCounts(db: Executor, eventId: number) {
@@ -295,5 +378,37 @@ export async function listPaymentAnomalies(db: Executor, subjectType: 'order' | 
     .where('subject_type', '=', subjectType)
     .where('subject_id', 'in', ids)
     .orderBy('id')
+    .execute();
+}
+
+/**
+ * A person's own orders, for their account page: those placed while logged in and those placed
+ * with their (confirmed) address, newest evening first, with their tickets counted.
+ */
+export async function listOrdersOfPerson(db: Executor, input: { userId: number; email: string }) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('events', 'events.id', 'orders.event_id')
+    .innerJoin('ticket_types', 'ticket_types.id', 'orders.ticket_type_id')
+    .select([
+      'orders.id',
+      'orders.public_id',
+      'orders.status',
+      'orders.quantity',
+      'orders.total',
+      'orders.reserved_until',
+      'events.slug as event_slug',
+      'events.title as event_title',
+      'events.starts_at',
+      'events.status as event_status',
+      'events.cancellation_deadline_hours',
+      'events.refund_policy',
+      'ticket_types.name as type_name',
+    ])
+    .where((eb) => eb.or([eb('orders.user_id', '=', input.userId), eb(eb.fn('lower', ['orders.email']), '=', input.email.toLowerCase())]))
+    .where('orders.status', 'in', ['reserved', 'confirmed', 'paid', 'cancelled', 'refunded'])
+    .orderBy('events.starts_at', 'desc')
+    .orderBy('orders.id', 'desc')
+    .limit(200)
     .execute();
 }

@@ -1,3 +1,4 @@
+import { LANGS } from '../../../shared/i18n/index.ts';
 import { z } from 'zod';
 import { emailField, euros, localDateTime, text } from '../../../shared/http/form.ts';
 import { TICKET_KINDS } from './domain/order.ts';
@@ -23,6 +24,8 @@ export const orderSchema = z.object({
   offered: optionalEuros,
   code: z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : ''), z.string().max(40, 'errors.tooLong')),
   key: formKey,
+  /** Through the site's provider (a transfer, or a card), or at the door where the evening allows it. */
+  payment: z.preprocess((v) => (v === undefined || v === '' ? 'online' : v), z.enum(['online', 'door'], 'errors.invalid')),
 });
 
 export const waitlistSchema = z.object({ ticket_type_id: positiveInt(1e9), name: text(120), email: emailField });
@@ -33,6 +36,8 @@ export const ticketTypeSchema = z.object({
   price: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : '0'), euros({ allowZero: true })),
   quota: z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int('errors.invalid').min(0, 'errors.invalid').max(100_000, 'errors.invalid').nullable()),
   max_per_order: positiveInt(20, 1),
+  /** The language the name is written in. */
+  language: z.preprocess((v) => v || 'fr', z.enum(LANGS, 'errors.invalid')),
 });
 
 export const codeSchema = z.object({

@@ -240,10 +240,17 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       expect(orderPage.body).toContain(tickets[0]!.short_code);
       expect(orderPage.body).toContain('Gratuit');
 
-      // One seat per person: a second contributor ticket is refused.
+      // The event page now shows her ticket instead of the form.
+      const after = await contributor.get(`/events/${event.slug}`);
+      expect(after.body).toContain('Vous êtes inscrit·e à cette soirée.');
+      expect(after.body).toContain(`href="/orders/${link.publicId}?token=`);
+      expect(after.body).not.toContain(`action="/events/${event.slug}/order"`);
+      // One seat per person: a second contributor ticket is refused, with one clear message and the link to her order.
       const again = await order(contributor, event, { type: contributorType, name: 'Claire Contributrice', email: contributorEmail });
       expect(again.statusCode).toBe(409);
-      expect(again.body).toContain('déjà inscrit·e');
+      expect(again.body.split('Vous êtes inscrit·e à cette soirée.')).toHaveLength(2);
+      expect(again.body).not.toContain('Vous êtes déjà inscrit·e');
+      expect(again.body).toContain(`href="/orders/${link.publicId}?token=`);
     });
 
     it('refuses the contributor ticket to a member who is not a contributor (403), and hides it from anonymous visitors', async () => {
@@ -271,7 +278,7 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
   });
 
   describe('paid tickets', () => {
-    it('reserves a paid seat for 15 minutes, and the organiser marks it paid: tickets, ledger entry, balanced books', async () => {
+    it('holds a paid seat for the payment term with the bank details and reference, and the organiser marks it paid: tickets, ledger entry, balanced books', async () => {
       const event = await makeEvent(t, editorActor, { title: 'Soirée payante' });
       const standard = event.type('Plein tarif');
       const visitor = t.client();
@@ -283,18 +290,27 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       const [reserved] = await orderRow({ publicId: link.publicId });
       expect(reserved).toMatchObject({ status: 'reserved', provider: 'manual', user_id: null, contributor_id: null });
       expect(Number(reserved!.total)).toBe(1500);
-      expect(reserved!.reserved_until).toBe(new Date(t.clock.now.getTime() + 15 * MINUTE).toISOString());
+      // A transfer takes days: the seats are held for the payment term (7 days by default).
+      expect(reserved!.reserved_until).toBe(new Date(t.clock.now.getTime() + 7 * 24 * 60 * MINUTE).toISOString());
+      expect(reserved!.payment_reference).toMatch(/^OE-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       expect(await ticketsOf(reserved!.id)).toHaveLength(0);
 
       const mail = t.mailer.lastTo(email)!;
       expect(mail.subject).toBe('Votre réservation : Soirée payante');
       expect(mail.text).toContain('15,00');
+      expect(mail.text).toContain(reserved!.payment_reference!);
+      expect(mail.text).toContain('IBAN : FR76 3000 6000 0112 3456 7890 189');
+      expect(mail.text).toContain('coordonnées bancaires fictives');
       const mailed = parseLink(t.mailer.linkTo(email)!);
       expect(mailed.publicId).toBe(link.publicId);
       const orderPage = await t.client().get(mailed.path);
       expect(orderPage.statusCode).toBe(200);
       expect(orderPage.body).toContain('Places réservées jusqu’au');
-      expect(orderPage.body).toContain('virement');
+      expect(orderPage.body).toContain('Payer par virement');
+      expect(orderPage.body).toContain('FR76 3000 6000 0112 3456 7890 189');
+      expect(orderPage.body).toContain(reserved!.payment_reference!);
+      // Instructions, not an error.
+      expect(orderPage.body).not.toMatch(/class="notice"[^>]*>[^<]*<p>[^<]*virement/);
 
       // Only the team marks orders paid.
       expect((await member.post(`/editor/orders/${reserved!.id}/paid`)).statusCode).toBe(403);
@@ -340,7 +356,8 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       for (const typed of [buyer.email, 'someone.else@example.org']) {
         const twice = await order(paul, single, { type: single.type('Unique'), name: 'Paul Public', email: typed });
         expect(twice.statusCode, typed).toBe(409);
-        expect(twice.body).toContain('déjà inscrit·e');
+        expect(twice.body).toContain('Vous êtes inscrit·e à cette soirée.');
+        expect(twice.body).toContain('voir ma commande et comment la payer');
       }
       expect(await orderRow({ eventId: single.id })).toHaveLength(1);
 
@@ -377,7 +394,7 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       const full = await order(t.client(), event, { type: standard, name: 'Zoé Tardive', email: 'zoe.tardive@example.org' });
       expect(full.statusCode).toBe(409);
       expect(full.body).toContain('complet');
-      expect(full.body).toContain('0 place(s) libre(s) sur 2');
+      expect(full.body).toContain('0 place libre sur 2');
       // The waiting list is offered instead, and the person does not have to type again.
       expect(full.body).toContain(`/events/${event.slug}/waitlist`);
       expect(full.body).toContain('value="Zoé Tardive"');
@@ -544,8 +561,9 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       await addInvitationCode({ db: db(), actor: editorActor, now: t.clock.now }, { eventId: event.id, code: 'PARTENAIRE', price: 700, maxUses: 1, expiresAt: null, note: '' });
       const first = await order(t.client(), event, { type: event.type('Invité·e'), name: 'Paula Partenaire', email: 'paula@example.org', code: 'PARTENAIRE' });
       expect(first.statusCode).toBe(303);
-      expect((await orderRow({ email: 'paula@example.org' }))[0]!.status).toBe('reserved');
-      t.clock.now = new Date(t.clock.now.getTime() + 16 * MINUTE);
+      const [held] = await orderRow({ email: 'paula@example.org' });
+      expect(held!.status).toBe('reserved');
+      t.clock.now = new Date(Date.parse(held!.reserved_until!) + MINUTE);
       const retry = await order(t.client(), event, { type: event.type('Invité·e'), name: 'Paula Partenaire', email: 'paula@example.org', code: 'PARTENAIRE' });
       expect(retry.body, 'the expired order still counts as a use of the code').not.toContain('déjà servi');
       expect(retry.statusCode).toBe(303);
@@ -813,7 +831,7 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
       expect(cancelled!.status).toBe('cancelled');
       expect(Number(cancelled!.refund_due)).toBe(1500);
       // The seat is back.
-      expect((await t.client().get(`/events/${event.slug}`)).body).toContain('5 place(s) libre(s) sur 5');
+      expect((await t.client().get(`/events/${event.slug}`)).body).toContain('5 places libres sur 5');
 
       const desk = await editor.get(`/editor/events/${event.id}/tickets`);
       expect(desk.body).toContain(`/editor/orders/${row!.id}/refunded`);
@@ -1146,7 +1164,8 @@ describe.each(DIALECTS)('ticketing (%s)', (dialect) => {
     });
 
     it('counts the free contributor tickets of the event on the transparency page', async () => {
-      const event = await makeEvent(t, editorActor, { title: 'Soirée transparente', types: [{ kind: 'solidarity', name: 'Entrée libre', price: 0 }] });
+      // The latest evening of the file, so it is on the transparency page's first page of evenings (newest first).
+      const event = await makeEvent(t, editorActor, { title: 'Soirée transparente', startsAt: new Date(START.getTime() + 30 * 24 * 60 * MINUTE), types: [{ kind: 'solidarity', name: 'Entrée libre', price: 0 }] });
       const second = await makeContributor(t.db.db, { name: 'Bruno Bis' });
       const secondUser = await makeUser(t.db.db, 'contributor', { contributorId: second.id });
       await makePiece(t.db.db, editorActor, { title: 'Un texte de Bruno', credits: [{ contributorId: second.id, kind: 'author' }], publish: true });

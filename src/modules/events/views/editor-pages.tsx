@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { formatDateTime } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
-import { CheckboxGroup, FormErrorSummary, PostForm, SelectField, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { CheckboxGroup, FormErrorSummary, formValues, PostForm, SelectField, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
+import { PeopleSearchAnchor, PeopleSearchFields, PersonPicker, type PersonOption } from '../../../shared/views/person-picker.tsx';
 import { eventState, type EventState } from '../domain/event-state.ts';
 import type { EventListRow } from '../queries.ts';
 
@@ -82,7 +83,8 @@ export function EventFormPage({
   form: FormState;
   id: number | null;
   themes: { id: number; name: string }[];
-  speakers: { id: number; name: string }[];
+  /** The people search's matches (`who`) and the speakers already named. */
+  speakers: { matches: PersonOption[]; chosen: PersonOption[]; who: string };
   series: { id: number; title: string }[];
   extra?: ComponentChildren;
 }) {
@@ -114,11 +116,36 @@ export function EventFormPage({
           <TextField ctx={ctx} form={form} name="registration_closes_at" type="datetime-local" label={t('events.closesAt')} hint={t('events.optionalDate')} />
           <TextField ctx={ctx} form={form} name="capacity" label={t('events.capacity')} required />
           <SelectField ctx={ctx} form={form} name="status" label={t('workflow.status')} options={[{ value: 'draft', label: t('eventState.draft') }, { value: 'published', label: t('eventState.published') }]} />
+          <SelectField ctx={ctx} form={form} name="language" label={t('language.label')} options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} />
         </div>
-        <CheckboxGroup ctx={ctx} form={form} name="speakers" label={t('events.speakers')} options={speakers.map((sp) => ({ value: String(sp.id), label: sp.name }))} />
+        <SpeakerPickers ctx={ctx} form={form} speakers={speakers} />
+        <CheckboxGroup ctx={ctx} form={form} name="payment_options" label={t('events.paymentOptions')} options={[{ value: 'door', label: t('events.payAtDoor') }]} />
         <button type="submit">{t('piece.save')}</button>
       </PostForm>
+      <PeopleSearchAnchor formId={PEOPLE_SEARCH} path={id ? `/editor/events/${id}` : '/editor/events/new'} />
       {extra}
     </EditorLayout>
+  );
+}
+
+const PEOPLE_SEARCH = 'people-search';
+
+/** One person picker per speaker named, and two more (contributors are thousands: no list of everyone). */
+function SpeakerPickers({ ctx, form, speakers }: { ctx: ViewContext; form: FormState; speakers: { matches: PersonOption[]; chosen: PersonOption[]; who: string } }) {
+  const named = new Map(speakers.chosen.map((p) => [String(p.id), p]));
+  const chosen = formValues(form, 'speakers').filter((v) => named.has(v));
+  return (
+    <fieldset class={`field${form.errors.speakers ? ' field-invalid' : ''}`}>
+      <legend>{ctx.t('events.speakers')}</legend>
+      {form.errors.speakers ? <p class="field-error">{ctx.t(form.errors.speakers)}</p> : null}
+      <PeopleSearchFields ctx={ctx} formId={PEOPLE_SEARCH} who={speakers.who} />
+      <ol class="credit-rows">
+        {Array.from({ length: chosen.length + 2 }, (_, i) => (
+          <li>
+            <PersonPicker ctx={ctx} name="speakers" label={ctx.t('events.speakerN', { n: i + 1 })} none="—" selected={named.get(chosen[i] ?? '') ?? null} matches={speakers.matches} source="/editor/contributors/search.json" />
+          </li>
+        ))}
+      </ol>
+    </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatDateTime } from '../../../shared/i18n/index.ts';
+import { formatDateTime, type Lang } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
 import { eventState } from '../domain/event-state.ts';
@@ -14,6 +14,8 @@ export interface EventPageData {
   starts_at: string;
   ends_at: string;
   status: 'draft' | 'published' | 'cancelled';
+  /** The language the evening is held in (011). */
+  language?: Lang;
 }
 
 export function eventJsonLd(event: EventPageData, baseUrl: string) {
@@ -27,6 +29,7 @@ export function eventJsonLd(event: EventPageData, baseUrl: string) {
     eventStatus: event.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
     location: { '@type': 'Place', name: event.venue, address: event.address },
     organizer: { '@type': 'Organization', name: 'Open Experience', url: baseUrl },
+    ...(event.language ? { inLanguage: event.language } : {}),
   };
 }
 
@@ -36,10 +39,13 @@ export function EventPage({ ctx, event, now, children }: { ctx: ViewContext; eve
   return (
     <Layout ctx={ctx} meta={{ title: event.title, canonicalPath: `/events/${event.slug}`, jsonLd: eventJsonLd(event, ctx.baseUrl) }}>
       <article class="piece">
-        <p class="card-meta">
-          <EventStateBadge ctx={ctx} state={state} />
-        </p>
-        <h1>{event.title}</h1>
+        {/* "Published" is the team's word: the public is told only what changes their plans. */}
+        {state === 'cancelled' || state === 'past' ? (
+          <p class="card-meta">
+            <EventStateBadge ctx={ctx} state={state} />
+          </p>
+        ) : null}
+        <h1 lang={event.language && event.language !== ctx.lang ? event.language : undefined}>{event.title}</h1>
         <dl class="facts">
           <dt>{t('events.startsAt')}</dt>
           <dd>
@@ -49,6 +55,12 @@ export function EventPage({ ctx, event, now, children }: { ctx: ViewContext; eve
           <dd>
             <time dateTime={event.ends_at}>{formatDateTime(event.ends_at, ctx.lang)}</time>
           </dd>
+          {event.language ? (
+            <>
+              <dt>{t('language.label')}</dt>
+              <dd>{t(`language.${event.language}`)}</dd>
+            </>
+          ) : null}
           {event.venue ? (
             <>
               <dt>{t('events.venue')}</dt>
@@ -60,7 +72,7 @@ export function EventPage({ ctx, event, now, children }: { ctx: ViewContext; eve
           ) : null}
         </dl>
         {children}
-        <div class="prose" dangerouslySetInnerHTML={{ __html: event.description_html }} />
+        <div class="prose" lang={event.language} dangerouslySetInnerHTML={{ __html: event.description_html }} />
       </article>
     </Layout>
   );

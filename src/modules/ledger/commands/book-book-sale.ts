@@ -37,7 +37,7 @@ export async function bookBookSale(ctx: CommandContext, input: BookSaleIntent): 
     const sale = bookSale({ quantity: input.quantity, unitPrice: input.unitPrice, manufacturingCostPerCopy: input.manufacturingCostPerCopy, fees: input.fees, contributors: input.contributors });
     const { id, created } = await postTransaction(tx, {
       date: tx.now.toISOString(),
-      description: ledgerLabel('ledger.describe.bookSale', { quantity: input.quantity, title: input.title }),
+      ...ledgerLabel('ledger.describe.bookSale', { quantity: input.quantity, title: input.title }),
       causeType: 'book_sale',
       causeId: input.bookId,
       idempotencyKey: `book_sale:${input.key}`,

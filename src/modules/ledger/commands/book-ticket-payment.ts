@@ -41,7 +41,7 @@ export async function bookTicketPayment(ctx: CommandContext, input: TicketPaymen
     if (input.fee > 0) lines.push(debit('expenses:payment_fees', input.fee, eventId), credit('assets:payment_provider', input.fee, eventId));
     const { id, created } = await postTransaction(tx, {
       date: tx.now.toISOString(),
-      description: ledgerLabel('ledger.describe.ticketPayment', { order: input.orderRef }),
+      ...ledgerLabel('ledger.describe.ticketPayment', { order: input.orderRef }),
       causeType: 'order',
       causeId: input.orderId,
       idempotencyKey: `payment:${input.key}`,

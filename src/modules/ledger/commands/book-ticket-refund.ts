@@ -17,7 +17,7 @@ export async function bookTicketRefund(ctx: CommandContext, input: TicketRefund)
     const eventId = closed ? null : input.eventId;
     const { id, created } = await postTransaction(tx, {
       date: tx.now.toISOString(),
-      description: ledgerLabel('ledger.describe.ticketRefund', { order: input.orderRef }),
+      ...ledgerLabel('ledger.describe.ticketRefund', { order: input.orderRef }),
       causeType: 'refund',
       causeId: input.orderId,
       idempotencyKey: `refund:${input.key}`,

@@ -4,9 +4,9 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { audit } from '../../audit/index.ts';
 import { closeEvent, type EventClosing } from '../domain/allocation.ts';
 import { EVENT_CLOSURE_CAUSE } from '../domain/causes.ts';
-import { EventAlreadyClosedError, OutstandingMoneyError, PendingExpensesError } from '../errors.ts';
+import { EventAlreadyClosedError, EventNotEndedError, OutstandingMoneyError, PendingExpensesError } from '../errors.ts';
 import { accountBalances } from '../queries/balances.ts';
-import { eventExists, isEventClosed } from '../queries/events.ts';
+import { getEventEnd, isEventClosed } from '../queries/events.ts';
 import { countPendingExpenses } from '../queries/expenses.ts';
 import { visualsBasisPoints } from '../queries/settings.ts';
 import { ledgerLabel } from './ledger-label.ts';
@@ -30,16 +30,19 @@ export type OutstandingCheck = (ctx: TxContext, input: { eventId: number }) => P
  * Closes an evening's accounts: income minus logistics; a surplus goes to the visuals and
  * book-editing funds by the configured split, a deficit is covered by the general fund, and the
  * evening takes no more money of its own. It takes the evening's lock (payments and refunds take
- * it too, so none slips in between) and is refused — once, with the reason — while expenses of
+ * it too, so none slips in between) and is refused — once, with the reason — before the evening
+ * has ended (money still comes in at the door), while expenses of
  * the evening await a decision or payment, while orders still hold seats awaiting payment, or
  * while refunds are due. Money that still arrives afterwards goes to the general fund (see
  * ticket-evening.ts).
  */
 export async function closeEventAccounts(ctx: CommandContext, input: { eventId: number; outstanding: readonly OutstandingCheck[] }): Promise<EventClosing> {
   return inTransaction(ctx, async (tx) => {
-    if (!(await eventExists(tx.db, input.eventId))) throw new NotFoundError(`event ${input.eventId}`);
+    const endsAt = await getEventEnd(tx.db, input.eventId);
+    if (endsAt === undefined) throw new NotFoundError(`event ${input.eventId}`);
     await lockEventRow(tx.db, input.eventId);
     if (await isEventClosed(tx.db, input.eventId)) throw new EventAlreadyClosedError();
+    if (endsAt > tx.now.toISOString()) throw new EventNotEndedError(endsAt);
     const pendingExpenses = await countPendingExpenses(tx.db, input.eventId);
     if (pendingExpenses > 0) throw new PendingExpensesError(pendingExpenses);
     const outstanding = { reservedOrders: 0, refundsDue: 0 };
@@ -67,7 +70,7 @@ export async function closeEventAccounts(ctx: CommandContext, input: { eventId: 
         : (
             await postTransaction(tx, {
               date: tx.now.toISOString(),
-              description: ledgerLabel('ledger.describe.closing', { event: input.eventId }),
+              ...ledgerLabel('ledger.describe.closing', { event: input.eventId }),
               causeType: EVENT_CLOSURE_CAUSE,
               causeId: input.eventId,
               idempotencyKey: `event:${input.eventId}:close`,

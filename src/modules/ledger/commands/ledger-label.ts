@@ -1,7 +1,14 @@
-import { translator } from '../../../shared/i18n/index.ts';
+import { translator, type MessageKey } from '../../../shared/i18n/index.ts';
+import type { TransactionLabel } from '../domain/posting.ts';
+
+const french = translator('fr');
 
 /**
- * Writes a transaction's label from the catalogue (`ledger.describe.*`), in the programme's
- * accounting language whatever the reader's: the FEC and the public ledger are French.
+ * A transaction's label from the catalogue (`ledger.describe.*`): the French text is the accounting
+ * description (the FEC and exports are French), and the key with its parameters is stored beside
+ * it so that pages show the label in their reader's language (`transactionLabel`).
  */
-export const ledgerLabel = translator('fr');
+export const ledgerLabel = (key: MessageKey, params: Record<string, string | number>): { description: string; label: TransactionLabel } => ({
+  description: french(key, params),
+  label: { key, params },
+});

@@ -19,7 +19,7 @@ export async function payRoyalties(ctx: CommandContext, input: { contributorId: 
     const owed = await royaltiesOwed(tx.db, input.contributorId);
     const { id: transactionId } = await postTransaction(tx, {
       date: tx.now.toISOString(),
-      description: ledgerLabel('ledger.describe.royaltyPayout', { contributor: input.contributorId }),
+      ...ledgerLabel('ledger.describe.royaltyPayout', { contributor: input.contributorId }),
       causeType: 'royalty_payout',
       causeId: input.contributorId,
       idempotencyKey: `payout:${input.key}`,

@@ -64,6 +64,8 @@ export async function postTransaction(ctx: TxContext, draft: TransactionDraft): 
     .values({
       occurred_at: new Date(draft.date).toISOString(),
       description: draft.description.trim(),
+      label_key: draft.label?.key ?? null,
+      label_params: draft.label ? JSON.stringify(draft.label.params) : null,
       cause_type: draft.causeType,
       cause_id: draft.causeId === null ? null : String(draft.causeId),
       idempotency_key: draft.idempotencyKey,

@@ -35,7 +35,7 @@ export async function reverseTransaction(ctx: CommandContext, input: { transacti
         idempotencyKey: '',
         lines: original.lines.map((l) => ({ account: accountCode(l.account), amount: l.amount, eventId: l.eventId })),
       },
-      { date: tx.now.toISOString(), description: ledgerLabel('ledger.describe.reversal', { id: original.id, reason }), idempotencyKey: `reversal:${original.id}` },
+      { date: tx.now.toISOString(), ...ledgerLabel('ledger.describe.reversal', { id: original.id, reason }), idempotencyKey: `reversal:${original.id}` },
     );
     const { id } = await postTransaction(tx, draft);
     await audit(tx, { action: 'ledger.reversed', subjectType: 'ledger_transaction', subjectId: original.id, data: { reversal: id, reason } });

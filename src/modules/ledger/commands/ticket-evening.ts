@@ -34,7 +34,7 @@ export async function allocateAfterClosing(ctx: TxContext, input: { eventId: num
       : [debit('funds:general', -input.amount), credit('income:tickets', -input.amount)];
   await postTransaction(ctx, {
     date: ctx.now.toISOString(),
-    description: ledgerLabel('ledger.describe.afterClosing', { event: input.eventId }),
+    ...ledgerLabel('ledger.describe.afterClosing', { event: input.eventId }),
     causeType: AFTER_CLOSING_CAUSE,
     causeId: input.eventId,
     idempotencyKey: `after-closing:${input.key}`,

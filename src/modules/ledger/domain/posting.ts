@@ -18,10 +18,19 @@ export interface PostingLine {
   eventId?: number | null;
 }
 
+/** A label the system writes: a `ledger.describe.*` catalogue key and its parameters. */
+export interface TransactionLabel {
+  key: string;
+  params: Record<string, string | number>;
+}
+
 export interface TransactionDraft {
   /** ISO 8601 date or date-time. */
   date: string;
+  /** The accounting label, in French (the FEC's language). */
   description: string;
+  /** The same label as a catalogue key and its parameters, for readers in any language. */
+  label?: TransactionLabel | null;
   /** What caused the transaction (`ticket_order`, `event_close`, `book_sale`, …). */
   causeType: string;
   causeId: string | number | null;
@@ -111,7 +120,7 @@ export function validateTransaction(draft: TransactionDraft): void {
  */
 export function reversalOf(
   original: RecordedTransaction,
-  correction: { date: string; description: string; idempotencyKey: string },
+  correction: { date: string; description: string; label?: TransactionLabel | null; idempotencyKey: string },
 ): TransactionDraft {
   if (isIsoDate(correction.date) && isIsoDate(original.date) && Date.parse(correction.date) < Date.parse(original.date)) {
     throw new ValidationError({ date: 'errors.date' });
@@ -119,6 +128,7 @@ export function reversalOf(
   const draft: TransactionDraft = {
     date: correction.date,
     description: correction.description,
+    ...(correction.label ? { label: correction.label } : {}),
     causeType: original.causeType,
     causeId: original.causeId,
     idempotencyKey: correction.idempotencyKey,

@@ -185,6 +185,12 @@ describe('transactionsToFec', () => {
     expect(field(records(content)[0], 'EcritureLib')).toBe('Billets soirée Lyon | 2025');
   });
 
+  it.each([['=1+1'], ['+33 6 12'], ['-2+3'], ['@SUM(A1)'], ['\t=HYPERLINK("http://x")']])('makes the formula-like text %j inert, as the CSV does', (description) => {
+    const content = transactionsToFec([{ ...ticketIncome, description }], ctx, OPTIONS).content;
+    expect(validateFec(content).valid).toBe(true);
+    expect(field(records(content)[0], 'EcritureLib')).toMatch(/^'[=+\-@]/);
+  });
+
   it.each([
     [{ siren: '12345678', closingDate: '2025-12-31' }],
     [{ siren: '123 456 789', closingDate: '2025-12-31' }],

@@ -33,6 +33,7 @@
  * previous year's balances; the ledger has none for its first year, and later years need the
  * caller to provide them.
  */
+import { neutraliseFormula } from '../../../shared/csv.ts';
 import { chronological, formatCents, isCalendarDate, parisDate } from './format.ts';
 import { FUND_REPORT, FUND_USE, pcgAccountFor, pcgMappingTable, type PcgAccount, type PcgMapping } from './pcg-mapping.ts';
 import type { ExportContext, ExportTransaction } from './types.ts';
@@ -113,9 +114,12 @@ interface FecLineDraft {
   amount: number;
 }
 
-/** A text field: no tab, CR, LF or other control character (they would break the records). */
+/**
+ * A text field: no tab, CR, LF or other control character (they would break the records), and
+ * inert when the file is opened in a spreadsheet (accountants do): the CSV's formula guard.
+ */
 function fecText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim();
+  return neutraliseFormula(value.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim());
 }
 
 function compact(date: string): string {

@@ -18,7 +18,10 @@ export interface ExportTransaction {
   id: number;
   /** ISO 8601 instant in UTC, e.g. `2025-03-14T19:30:00Z`. */
   occurredAt: string;
+  /** The French accounting label. */
   description: string;
+  /** A label written by the system, as a catalogue key and parameters (for pages in any language). */
+  label?: { key: string; params: Record<string, string | number> } | null;
   /** What caused the transaction: `ticket_income`, `book_sale`, `event_closure`, … */
   causeType: string;
   causeId: string | null;

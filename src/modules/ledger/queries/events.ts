@@ -9,6 +9,8 @@ export interface EventFinancials {
   slug: string;
   title: string;
   startsAt: string;
+  /** When it ends: its accounts may be closed only afterwards. */
+  endsAt: string;
   /** Ticket and other income booked for the event, before closing (positive). */
   income: Cents;
   /** Logistics paid for the event, before closing. */
@@ -21,7 +23,7 @@ export interface EventFinancials {
 /** Per event: what came in, what went out, and where the result went once closed. */
 export async function listEventFinancials(db: Executor): Promise<EventFinancials[]> {
   const [events, sums, committed, closures] = await Promise.all([
-    db.selectFrom('events').select(['id', 'slug', 'title', 'starts_at']).where('status', '!=', 'draft').orderBy('starts_at', 'desc').execute(),
+    db.selectFrom('events').select(['id', 'slug', 'title', 'starts_at', 'ends_at']).where('status', '!=', 'draft').orderBy('starts_at', 'desc').execute(),
     db
       .selectFrom('ledger_balances')
       .select(['event_id', 'account', sql<number>`sum(debits - credits)`.as('total')])
@@ -47,6 +49,7 @@ export async function listEventFinancials(db: Executor): Promise<EventFinancials
       slug: e.slug,
       title: e.title,
       startsAt: e.starts_at,
+      endsAt: e.ends_at,
       income: -sum('income:tickets'),
       logistics: sum('expenses:event_logistics'),
       committed: Number(committed.find((c) => c.event_id === e.id)?.total ?? 0),
@@ -63,6 +66,11 @@ export async function isEventClosed(db: Executor, eventId: number): Promise<bool
 }
 
 /** Whether the event exists at all (money is booked on real evenings only). */
+/** When an evening ends (undefined: no such evening): its accounts close only afterwards. */
+export async function getEventEnd(db: Executor, eventId: number): Promise<string | undefined> {
+  return (await db.selectFrom('events').select('ends_at').where('id', '=', eventId).executeTakeFirst())?.ends_at;
+}
+
 export async function eventExists(db: Executor, eventId: number): Promise<boolean> {
   return (await db.selectFrom('events').select('id').where('id', '=', eventId).executeTakeFirst()) !== undefined;
 }

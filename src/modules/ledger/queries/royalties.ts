@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.ts';
 import type { Cents } from '../../../shared/money.ts';
 import { royaltiesAccount } from '../domain/accounts.ts';
+import { storedLabel } from './transactions.ts';
 
 export interface RoyaltyRow {
   contributorId: number;
@@ -53,7 +54,7 @@ export async function royaltiesOwed(db: Executor, contributorId: number): Promis
 
 export interface RoyaltyStatement {
   openingOwed: Cents;
-  items: { transactionId: number; date: string; description: string; credited: Cents; paid: Cents }[];
+  items: { transactionId: number; date: string; description: string; label: { key: string; params: Record<string, string | number> } | null; credited: Cents; paid: Cents }[];
   closingOwed: Cents;
 }
 
@@ -71,7 +72,7 @@ export async function royaltyStatement(db: Executor, contributorId: number, from
     db
       .selectFrom('ledger_lines')
       .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_lines.transaction_id')
-      .select(['ledger_transactions.id', 'ledger_transactions.occurred_at', 'ledger_transactions.description', 'ledger_lines.amount'])
+      .select(['ledger_transactions.id', 'ledger_transactions.occurred_at', 'ledger_transactions.description', 'ledger_transactions.label_key', 'ledger_transactions.label_params', 'ledger_lines.amount'])
       .where('ledger_lines.account', '=', account)
       .where('ledger_transactions.occurred_at', '>=', from)
       .where('ledger_transactions.occurred_at', '<', to)
@@ -80,7 +81,7 @@ export async function royaltyStatement(db: Executor, contributorId: number, from
       .execute(),
   ]);
   const openingOwed = -Number(opening.balance);
-  const items = movements.map((m) => ({ transactionId: m.id, date: m.occurred_at, description: m.description, credited: Number(m.amount) < 0 ? -Number(m.amount) : 0, paid: Number(m.amount) > 0 ? Number(m.amount) : 0 }));
+  const items = movements.map((m) => ({ transactionId: m.id, date: m.occurred_at, description: m.description, label: storedLabel(m.label_key, m.label_params), credited: Number(m.amount) < 0 ? -Number(m.amount) : 0, paid: Number(m.amount) > 0 ? Number(m.amount) : 0 }));
   const closingOwed = openingOwed + items.reduce((s, i) => s + i.credited - i.paid, 0);
   return { openingOwed, items, closingOwed };
 }

@@ -36,7 +36,7 @@ function filteredIds(db: Executor, f: Omit<TransactionFilter, 'limit' | 'offset'
   return q;
 }
 
-const TRANSACTION_COLUMNS = ['id', 'occurred_at', 'description', 'cause_type', 'cause_id', 'reverses_id'] as const;
+const TRANSACTION_COLUMNS = ['id', 'occurred_at', 'description', 'label_key', 'label_params', 'cause_type', 'cause_id', 'reverses_id'] as const;
 
 /** Transactions with their lines, newest first. */
 export async function listTransactions(db: Executor, filter: TransactionFilter): Promise<ExportTransaction[]> {
@@ -66,7 +66,18 @@ export async function getTransaction(db: Executor, id: number): Promise<ExportTr
   return (await withLines(db, rows))[0];
 }
 
-type TransactionRow = { id: number; occurred_at: string; description: string; cause_type: string; cause_id: string | null; reverses_id: number | null };
+type TransactionRow = { id: number; occurred_at: string; description: string; label_key: string | null; label_params: string | null; cause_type: string; cause_id: string | null; reverses_id: number | null };
+
+/** The stored label of a transaction the system wrote (key and JSON parameters), or null. */
+export function storedLabel(key: string | null, params: string | null): { key: string; params: Record<string, string | number> } | null {
+  if (!key) return null;
+  try {
+    const parsed = params ? (JSON.parse(params) as unknown) : {};
+    return parsed && typeof parsed === 'object' ? { key, params: parsed as Record<string, string | number> } : null;
+  } catch {
+    return null;
+  }
+}
 
 async function withLines(db: Executor, txs: TransactionRow[]): Promise<ExportTransaction[]> {
   if (txs.length === 0) return [];
@@ -80,6 +91,7 @@ async function withLines(db: Executor, txs: TransactionRow[]): Promise<ExportTra
     id: t.id,
     occurredAt: t.occurred_at,
     description: t.description,
+    label: storedLabel(t.label_key, t.label_params),
     causeType: t.cause_type,
     causeId: t.cause_id,
     reversesId: t.reverses_id,

@@ -31,6 +31,7 @@ export const eventsDeskRoutes: FastifyPluginAsync<{ deps: AppDeps; outstanding: 
         visualsPercent={basisPoints / 100}
         splitForm={splitForm ?? { values: { visuals_percent: String(basisPoints / 100) }, errors: {} }}
         canClose={ledgerPolicy.can(actor, 'closeEvent')}
+        now={deps.now()}
       />,
       status,
     );

@@ -12,7 +12,7 @@ import { listEventLabels } from '../queries/events.ts';
 import { listRoyalties } from '../queries/royalties.ts';
 import { countTransactions, getTransaction, listTransactions } from '../queries/transactions.ts';
 import { getTransparencyData, type TransparencyExtensions } from '../queries/transparency.ts';
-import { transactionsQuery, type TransactionsQuery } from '../schemas.ts';
+import { transactionsQuery, transparencyQuery, type TransactionsQuery } from '../schemas.ts';
 import { TransactionsPage } from '../views/transactions-page.tsx';
 import { RoyaltiesPage, TransparencyPage } from '../views/transparency-page.tsx';
 import { exportContext } from './export-context.ts';
@@ -23,7 +23,11 @@ export const publicLedgerRoutes: FastifyPluginAsync<{ deps: AppDeps; extensions:
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
-  app.get('/transparency', async (req, reply) => sendPage(reply, <TransparencyPage ctx={viewContext(req, reply)} data={await getTransparencyData(db, extensions)} />));
+  app.get('/transparency', { schema: { querystring: transparencyQuery } }, async (req, reply) =>
+    // The figures are computed once per version of what they read (the ledger, expenses, book sales):
+    // kept until a write to one of those tables, on any instance (docs/decisions/021).
+    sendPage(reply, <TransparencyPage ctx={viewContext(req, reply)} data={await deps.database.changes.memo('ledger:transparency', () => getTransparencyData(db, extensions))} eveningsPage={req.query.page} />),
+  );
 
   app.get('/transparency/royalties', async (req, reply) => sendPage(reply, <RoyaltiesPage ctx={viewContext(req, reply)} rows={await listRoyalties(db)} />));
 

@@ -31,6 +31,13 @@ export function CorrectionsDeskPage({ ctx, reverseForm, fecYear, sirenMissing }:
           <button type="submit">{t('desk.downloadFec')}</button>
         </form>
       </section>
+      <section aria-labelledby="audit-heading">
+        <h2 id="audit-heading">{t('audit.title')}</h2>
+        <p>{t('audit.intro')}</p>
+        <p>
+          <a href="/editor/ledger/audit">{t('desk.audit')}</a>
+        </p>
+      </section>
     </EditorLayout>
   );
 }

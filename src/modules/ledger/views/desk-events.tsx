@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
-import { formatDate } from '../../../shared/i18n/index.ts';
+import { formatDate, formatDateTime } from '../../../shared/i18n/index.ts';
 import { FormErrorSummary, PostForm, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
 import { formatCents } from '../../../shared/money.ts';
 import type { EventFinancials } from '../queries/events.ts';
@@ -14,12 +14,15 @@ export function EventsDeskPage({
   visualsPercent,
   splitForm,
   canClose,
+  now,
 }: {
   ctx: ViewContext;
   events: EventFinancials[];
   visualsPercent: number;
   splitForm: FormState;
   canClose: boolean;
+  /** Closing is offered once an evening has ended. */
+  now: Date;
 }) {
   const { t, lang } = ctx;
   const money = (c: number) => formatCents(c, lang);
@@ -57,6 +60,8 @@ export function EventsDeskPage({
                     {t('desk.closedOn', { date: formatDate(e.closure.closedAt, lang) })} —{' '}
                     {closureSummary(t, money, e.closure)}
                   </span>
+                ) : canClose && e.endsAt > now.toISOString() ? (
+                  <span class="muted">{t('desk.closableAfter', { date: formatDateTime(e.endsAt, lang) })}</span>
                 ) : canClose ? (
                   <PostForm ctx={ctx} action={`/editor/ledger/events/${e.eventId}/close`} label={t('desk.closeButton', { title: e.title })}>
                     <button type="submit">{t('desk.closeButton', { title: e.title })}</button>

@@ -6,6 +6,7 @@ import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
 import type { RoyaltyRow, RoyaltyStatement } from '../queries/royalties.ts';
 import { DeskNav } from './desk-nav.tsx';
+import { transactionLabel } from './labels.ts';
 import { RoyaltiesTable } from './royalties-table.tsx';
 
 export function RoyaltiesDeskPage({ ctx, royalties, payoutForm }: { ctx: ViewContext; royalties: RoyaltyRow[]; payoutForm: FormState }) {
@@ -78,7 +79,7 @@ export function StatementPage({
             <tr>
               <td>{formatDate(i.date, lang)}</td>
               <td>
-                <a href={`/transparency/transactions/${i.transactionId}`}>{i.description}</a>
+                <a href={`/transparency/transactions/${i.transactionId}`}>{transactionLabel(t, i)}</a>
               </td>
               <td class="num">{i.credited ? money(i.credited) : ''}</td>
               <td class="num">{i.paid ? money(i.paid) : ''}</td>

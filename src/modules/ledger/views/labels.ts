@@ -1,4 +1,4 @@
-import type { Translate } from '../../../shared/i18n/index.ts';
+import { isMessageKey, type Translate } from '../../../shared/i18n/index.ts';
 import type { Cents } from '../../../shared/money.ts';
 import { accountLabelKey, parseAccount } from '../domain/accounts.ts';
 import { isLedgerCause } from '../domain/causes.ts';
@@ -8,6 +8,14 @@ export function accountLabel(t: Translate, code: string): string {
   const parsed = parseAccount(code);
   if (!parsed) return code;
   return t(accountLabelKey(code), parsed.param !== undefined ? { id: parsed.param } : undefined);
+}
+
+/**
+ * A transaction's label in the reader's language: the catalogue label the system wrote, or the
+ * stored description (entries typed by hand, rows older than the stored labels).
+ */
+export function transactionLabel(t: Translate, tx: { description: string; label?: { key: string; params: Record<string, string | number> } | null }): string {
+  return tx.label && isMessageKey(tx.label.key) ? t(tx.label.key, tx.label.params) : tx.description;
 }
 
 /** Why transactions were posted, as people read it ("Clôtures de soirées"); unknown causes read "other". */

@@ -5,7 +5,7 @@ import { formatCents } from '../../../shared/money.ts';
 import type { Translate } from '../../../shared/i18n/index.ts';
 import type { ExportTransaction } from '../exports/types.ts';
 import type { TransactionFilter } from '../queries/transactions.ts';
-import { accountLabel, causeLabel } from './labels.ts';
+import { accountLabel, causeLabel, transactionLabel } from './labels.ts';
 
 /** What the list shows: the transactions matching a filter, or one transaction. */
 export type TransactionsScope = { filter: Omit<TransactionFilter, 'limit' | 'offset'> } | { transactionId: number };
@@ -80,7 +80,7 @@ export function TransactionsPage({
                       </th>
                       <td rowSpan={tx.lines.length}>{formatDate(tx.occurredAt, lang)}</td>
                       <td rowSpan={tx.lines.length}>
-                        {tx.description}
+                        {transactionLabel(t, tx)}
                         {tx.reversesId ? (
                           <>
                             {' '}

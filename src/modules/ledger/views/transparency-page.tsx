@@ -1,6 +1,7 @@
 import { formatDate } from '../../../shared/i18n/index.ts';
 import { formatCents } from '../../../shared/money.ts';
 import { GroupedBarChart, HorizontalBarChart, SplitBar } from '../../../shared/views/charts/index.ts';
+import { Pager } from '../../../shared/views/pager.tsx';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
 import { royaltiesAccount } from '../domain/accounts.ts';
@@ -8,6 +9,7 @@ import { AFTER_CLOSING_CAUSE, EVENT_CLOSURE_CAUSE } from '../domain/causes.ts';
 import type { LedgerCheck } from '../queries/balances.ts';
 import type { RoyaltyRow } from '../queries/royalties.ts';
 import type { TransparencyData } from '../queries/transparency.ts';
+import { chartColour, fundColour } from './chart-colours.ts';
 import { accountLabel, closureSummary, transactionsHref } from './labels.ts';
 import { Money } from './money.tsx';
 import { RoyaltiesTable } from './royalties-table.tsx';
@@ -70,7 +72,10 @@ function AfterClosing({ ctx, amount }: { ctx: ViewContext; amount: number | unde
   );
 }
 
-export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: TransparencyData }) {
+/** Evenings per page of the transparency page, newest first: the page stays small however long the programme runs. */
+export const EVENINGS_PER_PAGE = 6;
+
+export function TransparencyPage({ ctx, data, eveningsPage = 1 }: { ctx: ViewContext; data: TransparencyData; eveningsPage?: number }) {
   const { t, lang } = ctx;
   const money = (cents: number) => formatCents(cents, lang);
   const percent = (ratio: number) => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
@@ -78,8 +83,15 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
   const toVisuals = closed.reduce((s, e) => s + (e.closure?.toVisuals ?? 0), 0);
   const toBook = closed.reduce((s, e) => s + (e.closure?.toBookEditing ?? 0), 0);
   const counterpartOf = (eventId: number) => data.counterparts.find((c) => c.eventId === eventId);
+  // One page of evenings, newest first; the totals row above them counts them all.
+  const newestFirst = [...data.events].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const pages = Math.max(1, Math.ceil(newestFirst.length / EVENINGS_PER_PAGE));
+  const pageNo = Math.min(eveningsPage, pages);
+  const shown = newestFirst.slice((pageNo - 1) * EVENINGS_PER_PAGE, pageNo * EVENINGS_PER_PAGE);
+  const allIncome = data.events.reduce((s, e) => s + e.income, 0);
+  const allLogistics = data.events.reduce((s, e) => s + e.logistics, 0);
   // The chart reads left to right in time, and only shows evenings that have money to show.
-  const charted = data.events.filter((e) => e.income !== 0 || e.logistics !== 0).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const charted = shown.filter((e) => e.income !== 0 || e.logistics !== 0).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return (
     <Layout ctx={ctx} meta={{ title: t('transparency.title'), description: t('transparency.intro'), canonicalPath: '/transparency' }}>
       <h1>{t('transparency.title')}</h1>
@@ -93,7 +105,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
           id="funds"
           title={t('transparency.funds')}
           description={t('transparency.fundsChart')}
-          items={data.funds.map((f, i) => ({ key: f.account, label: accountLabel(t, f.account), cents: f.available, href: transactionsHref({ account: f.account }), className: `chart-series-${i + 1}` }))}
+          items={data.funds.map((f) => ({ key: f.account, label: accountLabel(t, f.account), cents: f.available, href: transactionsHref({ account: f.account }), className: fundColour(f.account) }))}
           formatMoney={money}
           tableCaption={t('transparency.funds')}
           labelHeader={t('transparency.fund')}
@@ -133,8 +145,8 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
           description={t('transparency.eventsChart')}
           categories={charted.map((e) => ({ key: String(e.eventId), label: e.title, href: transactionsHref({ event: e.eventId }) }))}
           series={[
-            { key: 'income', label: t('transparency.income'), className: 'chart-series-1' },
-            { key: 'logistics', label: t('transparency.logistics'), className: 'chart-series-2' },
+            { key: 'income', label: t('transparency.income'), className: chartColour('income') },
+            { key: 'logistics', label: t('transparency.logistics'), className: chartColour('logistics') },
           ]}
           values={Object.fromEntries(
             charted.map((e) => [
@@ -164,7 +176,15 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
               </tr>
             </thead>
             <tbody>
-              {data.events.map((e) => (
+              <tr class="totals-row">
+                <th scope="row">{t('transparency.eveningsTotal', { n: data.events.length })}</th>
+                <td>{money(allIncome)}</td>
+                <td>{money(allLogistics)}</td>
+                <td>{money(allIncome - allLogistics)}</td>
+                <td>{closed.length ? t('transparency.surplusSplit', { visuals: money(toVisuals), book: money(toBook) }) : null}</td>
+                <td>{data.counterparts.reduce((s, c) => s + c.freeContributorTickets, 0)}</td>
+              </tr>
+              {shown.map((e) => (
                 <tr>
                   <th scope="row">
                     <a href={`/events/${e.slug}`}>{e.title}</a>
@@ -193,6 +213,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
             </tbody>
           </table>
         ) : null}
+        <Pager ctx={ctx} page={{ page: pageNo, hasPrevious: pageNo > 1, hasNext: pageNo < pages }} path="/transparency" />
         {data.afterClosing.size ? <p class="hint">{t('ledger.afterClosingHint')}</p> : null}
       </section>
 
@@ -205,8 +226,8 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
           description={t('transparency.allocationChart')}
           total={toVisuals + toBook}
           parts={[
-            { key: 'visuals', label: accountLabel(t, 'funds:visuals'), cents: toVisuals, href: transactionsHref({ account: 'funds:visuals', cause: EVENT_CLOSURE_CAUSE }), className: 'chart-series-1' },
-            { key: 'book', label: accountLabel(t, 'funds:book_editing'), cents: toBook, href: transactionsHref({ account: 'funds:book_editing', cause: EVENT_CLOSURE_CAUSE }), className: 'chart-series-3' },
+            { key: 'visuals', label: accountLabel(t, 'funds:visuals'), cents: toVisuals, href: transactionsHref({ account: 'funds:visuals', cause: EVENT_CLOSURE_CAUSE }), className: fundColour('funds:visuals') },
+            { key: 'book', label: accountLabel(t, 'funds:book_editing'), cents: toBook, href: transactionsHref({ account: 'funds:book_editing', cause: EVENT_CLOSURE_CAUSE }), className: fundColour('funds:book_editing') },
           ]}
           formatMoney={money}
           formatPercent={percent}
@@ -268,7 +289,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Transp
                 label: r.publicName ? r.name : t('transparency.aContributor'),
                 cents: r.credited,
                 href: transactionsHref({ account: royaltiesAccount(r.contributorId) }),
-                className: 'chart-series-3',
+                className: chartColour('royalties'),
               }))}
               formatMoney={money}
               tableCaption={t('transparency.royalties')}

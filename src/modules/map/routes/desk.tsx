@@ -5,6 +5,7 @@ import { AppError, NotFoundError } from '../../../shared/errors.ts';
 import type { FormRenderer } from '../../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../../shared/http/page.ts';
 import { idParams, type ZodTypeProvider } from '../../../shared/http/route-schema.ts';
+import { pageParam, pageWindow, toPage } from '../../../shared/pagination.ts';
 import { emptyForm } from '../../../shared/views/form-fields.tsx';
 import { acceptSuggestion } from '../commands/accept-suggestion.ts';
 import { deleteBusinessModel } from '../commands/delete-business-model.ts';
@@ -30,7 +31,7 @@ import { ImportPage, ModelsPage } from '../views/editor-tools.tsx';
 import type { MapRouteContext } from './context.ts';
 import { formValuesOf } from './form-values.ts';
 
-const deskQuery = z.object({ q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? '', z.string().trim().max(200)) });
+const deskQuery = z.object({ q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? '', z.string().trim().max(200)), page: pageParam });
 const orgIdParams = z.object({ id: z.union([z.literal('new'), idParams.shape.id]) });
 
 export function deskRoutes(fastify: FastifyInstance, { deps, assets, geocode, geocodeOffline }: MapRouteContext): void {
@@ -46,12 +47,12 @@ export function deskRoutes(fastify: FastifyInstance, { deps, assets, geocode, ge
       listSuggestions(db, 'pending'),
       Promise.all([listSuggestions(db, 'accepted', 10), listSuggestions(db, 'merged', 10), listSuggestions(db, 'rejected', 10)]),
       countSuggestions(db, 'unconfirmed'),
-      listOrganisationsForEditors(db, { limit: 100, offset: 0 }, req.query.q),
+      listOrganisationsForEditors(db, pageWindow(req.query.page), req.query.q),
     ]);
     const recent = decided.flat().sort((a, b) => (b.decided_at ?? '').localeCompare(a.decided_at ?? '')).slice(0, 15);
     return sendPage(
       reply,
-      <MapDeskPage ctx={viewContext(req, reply)} pending={pending} recent={recent} unconfirmed={unconfirmed} organisations={organisations} q={req.query.q} canEdit={mapPolicy.can(req.actor, 'edit')} canManageTaxonomy={mapPolicy.can(req.actor, 'manageTaxonomy')} />,
+      <MapDeskPage ctx={viewContext(req, reply)} pending={pending} recent={recent} unconfirmed={unconfirmed} organisations={toPage(organisations, pageWindow(req.query.page))} q={req.query.q} canEdit={mapPolicy.can(req.actor, 'edit')} canManageTaxonomy={mapPolicy.can(req.actor, 'manageTaxonomy')} />,
     );
   });
 

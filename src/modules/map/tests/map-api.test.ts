@@ -66,7 +66,7 @@ describe.each(DIALECTS)('map open data and filters (%s)', (dialect) => {
     const page = (await c.get(`/map?${query}`)).body;
     expect(page).toContain('Wikimédia France');
     expect(page).not.toContain('Prusa Research</a>');
-    expect(page).toContain('2 organisation(s)');
+    expect(page).toContain('2 organisations');
   });
 
   it('pages through results with next and previous links that keep the filters', async () => {
@@ -195,7 +195,7 @@ describe.each(DIALECTS)('map open data and filters (%s)', (dialect) => {
 
   it('shows the list without JavaScript, following the area in the URL', async () => {
     const page = (await t.client().get('/map?bbox=-5,42,6,49.5')).body;
-    expect(page).toContain('2 organisation(s) dans la zone affichée');
+    expect(page).toContain('Organisations dans la zone affichée : 2');
     expect(page).toContain('href="/map/organisations/framasoft"');
     expect(page).not.toContain('href="/map/organisations/prusa-research"');
   });

@@ -198,7 +198,7 @@ describe.each(DIALECTS)('map contributions and moderation (%s)', (dialect) => {
     const { model } = await ids(t.db.db);
     await makeOrganisation(t.db.db, editorActor, { name: 'Uses Freemium', country: 'FR', lat: 45, lng: 4, models: [model('freemium')] });
     const refused = await editor.post(`/editor/map/models/${model('freemium')}/delete`);
-    expect((await editor.get(refused.headers.location!)).body).toContain('Ce modèle est utilisé par 1 organisation(s)');
+    expect((await editor.get(refused.headers.location!)).body).toContain('Ce modèle est utilisé par 1 organisation :');
     expect((await editor.post(`/editor/map/models/${model('data-cooperative')}/delete`)).statusCode).toBe(303);
   });
 

@@ -74,10 +74,10 @@ describe.each(DIALECTS)('map import (%s)', (dialect) => {
     const csv = (await source.client().get('/map/data.csv')).body;
     const preview = await upload(targetEditor.client, 'organisations.csv', csv, 'preview');
     expect(preview.statusCode, preview.body.slice(0, 500)).toBe(200);
-    expect(preview.body).toContain('Aperçu : 7 à créer, 0 à fusionner, 0 inchangée(s), 0 rejetée(s). Rien n’a été écrit.');
+    expect(preview.body).toContain('Aperçu : 7 à créer, 0 à fusionner, 0 inchangée, 0 rejetée. Rien n’a été écrit.');
     expect(await countOrganisations(target)).toBe(0);
     const applied = await upload(targetEditor.client, 'organisations.csv', csv, 'apply');
-    expect(applied.body).toContain('Import effectué : 7 créée(s)');
+    expect(applied.body).toContain('Import effectué : 7 créées');
     expect(comparableCsv((await target.client().get('/map/data.csv')).body)).toEqual(comparableCsv(csv));
     // Every imported organisation has its first version, written by the import.
     const versions = await target.db.db.selectFrom('map_versions').select(['number', 'note']).execute();
@@ -86,7 +86,7 @@ describe.each(DIALECTS)('map import (%s)', (dialect) => {
 
     // The same file again changes nothing: every row is recognised by its slug.
     const again = await upload(targetEditor.client, 'organisations.csv', csv, 'apply');
-    expect(again.body).toContain('0 créée(s), 0 fusionnée(s), 7 inchangée(s), 0 rejetée(s)');
+    expect(again.body).toContain('0 créée, 0 fusionnée, 7 inchangées, 0 rejetée');
 
     // GeoJSON, into a third, empty site.
     const third = await createTestApp(dialect);
@@ -122,10 +122,10 @@ describe.each(DIALECTS)('map import (%s)', (dialect) => {
     ].join('\n');
     const res = await upload(sourceEditor.client, 'mixed.csv', csv, 'apply');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('1 créée(s), 1 fusionnée(s), 0 inchangée(s), 6 rejetée(s)');
+    expect(res.body).toContain('1 créée, 1 fusionnée, 0 inchangée, 6 rejetées');
     expect(res.body).toMatch(/ligne 2<\/td><td>Association Framasoft<\/td><td>fusionnée dans <a href="\/map\/organisations\/framasoft">Framasoft/);
     expect(res.body).toContain('Coordonnées hors limites');
-    expect(res.body).toContain('Identifiant(s) inconnu(s) dans cette liste.');
+    expect(res.body).toContain('Identifiants inconnus dans cette liste.');
     expect(res.body).toContain('Saisissez une année sur quatre chiffres');
     expect(res.body).toContain('Ville introuvable dans ce pays');
     expect(res.body).toContain('Ce champ est obligatoire.');
@@ -164,7 +164,7 @@ describe.each(DIALECTS)('map import (%s)', (dialect) => {
       ],
     });
     const res = await upload(sourceEditor.client, 'points.geojson', geojson, 'preview');
-    expect(res.body).toContain('1 à créer, 0 à fusionner, 0 inchangée(s), 2 rejetée(s)');
+    expect(res.body).toContain('1 à créer, 0 à fusionner, 0 inchangée, 2 rejetées');
     expect(res.body).toContain('objet 1');
   });
 

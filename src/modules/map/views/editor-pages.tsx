@@ -1,8 +1,10 @@
 /** The editors' side of the map: the queue, one suggestion with its diff and duplicates. */
 import { formatDateTime } from '../../../shared/i18n/index.ts';
+import type { Page } from '../../../shared/pagination.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { PostForm, TextField, emptyForm } from '../../../shared/views/form-fields.tsx';
+import { Pager } from '../../../shared/views/pager.tsx';
 import type { DuplicateMatch } from '../domain/duplicates.ts';
 import type { FieldChange } from '../domain/versioning.ts';
 import type { SuggestionRow } from '../queries/suggestions.ts';
@@ -25,7 +27,7 @@ export function MapDeskPage(props: {
   pending: QueueRow[];
   recent: QueueRow[];
   unconfirmed: number;
-  organisations: { id: number; slug: string; name: string; city: string; country: string; status: string; version: number; updated_at: string }[];
+  organisations: Page<{ id: number; slug: string; name: string; city: string; country: string; status: string; version: number; updated_at: string }>;
   q: string;
   canEdit: boolean;
   canManageTaxonomy: boolean;
@@ -87,7 +89,7 @@ export function MapDeskPage(props: {
           </tr>
         </thead>
         <tbody>
-          {props.organisations.map((o) => (
+          {props.organisations.rows.map((o) => (
             <tr>
               <td>
                 <a href={`/editor/map/organisations/${o.id}`}>{o.name}</a>
@@ -101,6 +103,7 @@ export function MapDeskPage(props: {
           ))}
         </tbody>
       </table>
+      <Pager ctx={ctx} page={props.organisations} path="/editor/map" params={{ q: props.q }} />
     </EditorLayout>
   );
 }

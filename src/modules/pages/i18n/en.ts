@@ -10,6 +10,7 @@ export const en: Record<keyof typeof fr, string> = {
   "contact.send": "Send",
   "contact.sent": "Thank you, your message has arrived.",
   "inbox.markRead": "Mark as read",
+  "inbox.filter": "Subject, name or address",
   "inbox.marked": "Message marked as read.",
   "pages.saved": "The page is saved.",
   "mail.contact.subject": "[Contact] {subject}",

@@ -8,6 +8,7 @@ export const fr = {
   "contact.send": "Envoyer",
   "contact.sent": "Merci, votre message est bien arrivé.",
   "inbox.markRead": "Marquer comme lu",
+  "inbox.filter": "Objet, nom ou adresse",
   "inbox.marked": "Message marqué comme lu.",
   "pages.saved": "La page est enregistrée.",
   "mail.contact.subject": "[Contact] {subject}",

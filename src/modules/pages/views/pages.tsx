@@ -1,8 +1,11 @@
 import { formatDateTime } from '../../../shared/i18n/index.ts';
+import type { Page } from '../../../shared/pagination.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
 import { Layout } from '../../../shared/views/layout.tsx';
+import { ListFilter, Pager } from '../../../shared/views/pager.tsx';
+import type { InboxMessage } from '../queries.ts';
 
 export function StaticPage({ ctx, title, html, path }: { ctx: ViewContext; title: string; html: string; path: string }) {
   return (
@@ -66,15 +69,18 @@ export function ContactPage({ ctx, form }: { ctx: ViewContext; form: FormState }
 export function InboxPage({
   ctx,
   messages,
+  q,
 }: {
   ctx: ViewContext;
-  messages: { id: number; name: string; email: string; subject: string; body: string; created_at: string; read_at: string | null }[];
+  messages: Page<InboxMessage>;
+  q: string;
 }) {
   const { t } = ctx;
   return (
     <EditorLayout ctx={ctx} title={t('editor.inbox')}>
-      {messages.length === 0 ? <p class="empty">{t('editor.nothing')}</p> : null}
-      {messages.map((m) => (
+      <ListFilter ctx={ctx} path="/editor/inbox" q={q} label={t('inbox.filter')} />
+      {messages.rows.length === 0 ? <p class="empty">{q ? t('list.empty') : t('editor.nothing')}</p> : null}
+      {messages.rows.map((m) => (
         <article class={`message${m.read_at ? ' message-read' : ''}`}>
           <h2>{m.subject}</h2>
           <p class="muted">
@@ -90,6 +96,7 @@ export function InboxPage({
           )}
         </article>
       ))}
+      <Pager ctx={ctx} page={messages} path="/editor/inbox" params={{ q }} />
     </EditorLayout>
   );
 }

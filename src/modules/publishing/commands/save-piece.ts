@@ -11,9 +11,10 @@ import { mediaIdsOfKeys, mediaKeysIn, mediaKeysOf, mediaUrl, storeImage } from '
 import type { PieceKind } from '../domain/kinds.ts';
 import type { PieceSnapshot } from '../domain/revision.ts';
 import { SlugTakenError } from '../domain/slugs.ts';
+import { translationTarget } from '../domain/translation.ts';
 import { pieceChanged } from '../effects.ts';
 import { publishingPolicy } from '../policy.ts';
-import { getPieceState, slugTaken, takenSlugsLike } from '../queries.ts';
+import { getPieceState, getTranslationCandidate, slugTaken, takenSlugsLike } from '../queries.ts';
 import { writeRevision } from './write-revision.ts';
 
 export interface PieceInput {
@@ -23,6 +24,8 @@ export interface PieceInput {
   summary: string;
   body_md: string;
   language: Lang;
+  /** The slug of the piece this one translates: '' makes it an original; absent leaves it as it is. */
+  translation_of?: string | undefined;
   licence: string;
   cover_alt: string;
   themes: number[];
@@ -75,6 +78,17 @@ async function assertReferencesExist(tx: TxContext, actor: Actor, input: PieceIn
   }
 }
 
+/** The original a piece translates (by the slug typed in the form), null for an original, undefined to leave it. */
+async function originalOf(tx: TxContext, piece: { id: number | null; language: Lang }, slug: string | undefined): Promise<number | null | undefined> {
+  if (slug === undefined) return undefined;
+  if (slug.trim() === '') return null;
+  const original = await getTranslationCandidate(tx.db, slug.trim().toLowerCase());
+  if (!original) throw new ValidationError({ translation_of: 'piece.translationUnknown' });
+  const target = translationTarget(piece, original);
+  if ('refused' in target) throw new ValidationError({ translation_of: target.refused });
+  return target.originalId;
+}
+
 /**
  * Creates or updates a piece with its themes and ordered credits, renders its Markdown once, and
  * records a revision — all in one transaction.
@@ -112,7 +126,8 @@ export async function savePiece(ctx: CommandContext, input: SavePieceInput): Pro
       cover_media_id: coverId,
       cover_alt: input.cover_alt,
     };
-    const values = { ...fields, body_html: renderMarkdown(bodyMd), updated_at: tx.now.toISOString() };
+    const translationOf = await originalOf(tx, { id: existing?.id ?? null, language: input.language }, input.translation_of);
+    const values = { ...fields, ...(translationOf !== undefined ? { translation_of: translationOf } : {}), body_html: renderMarkdown(bodyMd), updated_at: tx.now.toISOString() };
     let id: number;
     if (existing) {
       id = existing.id;
@@ -125,6 +140,8 @@ export async function savePiece(ctx: CommandContext, input: SavePieceInput): Pro
         .executeTakeFirstOrThrow());
     }
 
+    // A text that becomes a translation takes its own translations along to its original.
+    if (translationOf) await tx.db.updateTable('pieces').set({ translation_of: translationOf }).where('translation_of', '=', id).execute();
     await recordShownMedia(tx, { pieceId: id, coverId, bodyMd });
     await tx.db.deleteFrom('piece_themes').where('piece_id', '=', id).execute();
     if (input.themes.length) {

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import type { FormRenderer } from '../../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../../shared/http/page.ts';
 import { idParams, type ZodTypeProvider } from '../../../shared/http/route-schema.ts';
+import { pageWindow } from '../../../shared/pagination.ts';
 import { emptyForm } from '../../../shared/views/form-fields.tsx';
 import { countUnreadMessages } from '../../pages/index.ts';
 import { acceptProposal } from '../commands/accept-proposal.ts';
@@ -12,9 +13,9 @@ import { declineProposal } from '../commands/decline-proposal.ts';
 import { PROPOSAL_STATUSES } from '../domain/proposals.ts';
 import { publicationState, type PieceStatus } from '../domain/workflow.ts';
 import { publishingPolicy } from '../policy.ts';
-import { getProposal, listPiecesByStatus, listProposals, type EditorPieceRow } from '../queries.ts';
-import { declineSchema } from '../schemas.ts';
-import { DashboardPage, PieceListPage, ProposalPage, ProposalsPage } from '../views/editor-pages.tsx';
+import { countProposals, getProposal, listPiecesByStatus, listPiecesForDesk, listProposals, type EditorPieceRow } from '../queries.ts';
+import { declineSchema, deskPiecesQuery, deskProposalsQuery } from '../schemas.ts';
+import { DashboardPage, DeskPiecesPage, ProposalPage, ProposalsPage } from '../views/editor-pages.tsx';
 import { paramsOf, preload } from './preload.ts';
 
 /** The groups of the desk's list of pieces, in the order editors work through them. */
@@ -41,25 +42,27 @@ export const deskRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (fastify,
     const [queue, published, proposals, unread] = await Promise.all([
       listPiecesByStatus(db, ['submitted', 'in_review']),
       listPiecesByStatus(db, ['published'], 100),
-      listProposals(db, 'new'),
+      countProposals(db, 'new'),
       countUnreadMessages(db),
     ]);
     const scheduled = withState(published).filter((p) => p.state === 'scheduled');
-    return sendPage(reply, <DashboardPage ctx={viewContext(req, reply)} queue={withState(queue)} scheduled={scheduled} newProposals={proposals.length} unreadMessages={unread} />);
+    return sendPage(reply, <DashboardPage ctx={viewContext(req, reply)} queue={withState(queue)} scheduled={scheduled} newProposals={proposals} unreadMessages={unread} />);
   });
 
-  app.get('/editor/pieces', async (req, reply) => {
-    publishingPolicy.authorize(req.actor, 'editAny');
+  app.get('/editor/pieces', { schema: { querystring: deskPiecesQuery }, config: { authorize: (req) => publishingPolicy.authorize(req.actor, 'editAny') } }, async (req, reply) => {
     const ctx = viewContext(req, reply);
-    const groups = await Promise.all(DESK_GROUPS.map(async (s) => ({ caption: ctx.t(`status.${s}`), rows: withState(await listPiecesByStatus(db, [s])) })));
-    return sendPage(reply, <PieceListPage ctx={ctx} title={ctx.t('editor.pieces')} groups={groups} />);
+    const { status, q, page } = req.query;
+    const pieces = await listPiecesForDesk(db, { status: status ?? null, q, window: pageWindow(page) });
+    const tabs = [['', ctx.t('list.all')] as const, ...DESK_GROUPS.map((s) => [s, ctx.t(`status.${s}`)] as const)];
+    return sendPage(reply, <DeskPiecesPage ctx={ctx} pieces={{ ...pieces, rows: withState(pieces.rows) }} status={status ?? ''} q={q} tabs={tabs} />);
   });
 
-  app.get('/editor/proposals', async (req, reply) => {
-    publishingPolicy.authorize(req.actor, 'reviewProposals');
+  app.get('/editor/proposals', { schema: { querystring: deskProposalsQuery }, config: { authorize: (req) => publishingPolicy.authorize(req.actor, 'reviewProposals') } }, async (req, reply) => {
     const ctx = viewContext(req, reply);
-    const groups = await Promise.all(PROPOSAL_STATUSES.map(async (s) => ({ caption: ctx.t(`proposal.status.${s}`), rows: await listProposals(db, s) })));
-    return sendPage(reply, <ProposalsPage ctx={ctx} groups={groups} />);
+    const { status, q, page } = req.query;
+    const proposals = await listProposals(db, { status, q, window: pageWindow(page) });
+    const tabs = PROPOSAL_STATUSES.map((s) => [s, ctx.t(`proposal.status.${s}`)] as const);
+    return sendPage(reply, <ProposalsPage ctx={ctx} proposals={proposals} status={status} q={q} tabs={tabs} />);
   });
 
   app.get('/editor/proposals/:id', { schema: { params: idParams } }, async (req, reply) => {

@@ -10,8 +10,9 @@ import { confirmProposalEmail } from '../commands/confirm-proposal-email.ts';
 import { proposePiece } from '../commands/propose-piece.ts';
 import { isProposalConfirmToken } from '../proposal-access.ts';
 import { kindPath } from '../domain/kinds.ts';
+import type { HomeSection } from '../home-extensions.ts';
 import type { PieceSection } from '../piece-extensions.ts';
-import { countPublishedPieces, getProposal, getPublishedPiece, getThemeBySlug, listPublishedPieces, listThemes, type PublishedFilter } from '../queries.ts';
+import { countPublishedPieces, getProposal, getPublishedPiece, getThemeBySlug, listPublishedPieces, listPublishedTranslations, listThemes, type PublishedFilter } from '../queries.ts';
 import { kindParams, pageQuery, proposalSchema, proposalTokenBody, proposalTokenQuery } from '../schemas.ts';
 import { HomePage, kindTitle, ListingPage, ThemesPage } from '../views/listing-pages.tsx';
 import { themeName } from '../views/piece-card.tsx';
@@ -21,7 +22,7 @@ import { ConfirmProposalPage, ThanksView } from '../views/thanks-view.tsx';
 
 const PAGE_SIZE = 18;
 
-export const publicRoutes: FastifyPluginAsync<{ deps: AppDeps; pieceSections: readonly PieceSection[] }> = async (fastify, { deps, pieceSections }) => {
+export const publicRoutes: FastifyPluginAsync<{ deps: AppDeps; pieceSections: readonly PieceSection[]; homeSections?: readonly HomeSection[] }> = async (fastify, { deps, pieceSections, homeSections = [] }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
@@ -36,16 +37,33 @@ export const publicRoutes: FastifyPluginAsync<{ deps: AppDeps; pieceSections: re
   }
 
   app.get('/', async (req, reply) => {
-    const [latest, themes] = await Promise.all([listPublishedPieces(db, deps.now(), { limit: 9 }), listThemes(db)]);
-    return sendPage(reply, <HomePage ctx={viewContext(req, reply)} latest={latest} themes={themes} />);
+    const now = deps.now();
+    const [latest, themes, highlights] = await Promise.all([
+      listPublishedPieces(db, now, { limit: 9 }),
+      listThemes(db),
+      Promise.all(homeSections.map((section) => section({ db, now }))),
+    ]);
+    const ctx = viewContext(req, reply);
+    return sendPage(reply, <HomePage ctx={ctx} latest={latest} themes={themes} highlights={highlights.filter((h) => h !== null).map((h) => h.render(ctx))} />);
+  });
+
+  // Every published piece, newest first, a page at a time.
+  app.get('/pieces', { schema: { querystring: pageQuery } }, async (req, reply) => {
+    const ctx = viewContext(req, reply);
+    const page = await listing({}, req.query.page);
+    if (req.query.page > page.pages) throw new NotFoundError();
+    return sendPage(reply, <ListingPage ctx={ctx} title={ctx.t('pieces.all')} intro={ctx.t('pieces.allIntro')} path="/pieces" {...page} />);
   });
 
   app.get('/pieces/:slug', { schema: { params: slugParams } }, async (req, reply) => {
     const now = deps.now();
     const piece = await getPublishedPiece(db, req.params.slug, now);
     if (!piece) throw new NotFoundError();
-    const sections = await Promise.all(pieceSections.map((section) => section({ db, piece, now, actor: req.actor })));
-    return sendPage(reply, <PiecePage ctx={viewContext(req, reply)} piece={piece} sections={sections.filter((s) => s !== null)} />);
+    const [sections, translations] = await Promise.all([
+      Promise.all(pieceSections.map((section) => section({ db, piece, now, actor: req.actor }))),
+      listPublishedTranslations(db, piece, now),
+    ]);
+    return sendPage(reply, <PiecePage ctx={viewContext(req, reply)} piece={piece} sections={sections.filter((s) => s !== null)} translations={translations} />);
   });
 
   app.get('/themes', async (req, reply) => sendPage(reply, <ThemesPage ctx={viewContext(req, reply)} themes={await listThemes(db)} />));

@@ -7,8 +7,9 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import type { FormRenderer } from '../../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../../shared/http/page.ts';
 import { idParams, type ZodTypeProvider } from '../../../shared/http/route-schema.ts';
-import type { FormState } from '../../../shared/views/form-fields.tsx';
-import { listCreditableContributors } from '../../contributors/index.ts';
+import { peopleSearchQuery } from '../../../shared/pagination.ts';
+import { formValues, type FormState } from '../../../shared/views/form-fields.tsx';
+import { getContributorOptions, listCreditableContributors, searchContributorOptions } from '../../contributors/index.ts';
 import { restoreRevision } from '../commands/restore-revision.ts';
 import { savePiece } from '../commands/save-piece.ts';
 import { transitionPiece } from '../commands/transition-piece.ts';
@@ -33,6 +34,7 @@ function formFromPiece(piece: EditablePiece): FormState {
       summary: piece.summary,
       body_md: piece.body_md,
       language: piece.language,
+      translation_of: piece.translation_of_slug ?? '',
       licence: piece.licence,
       cover_alt: piece.cover_alt,
       themes: piece.themes.map((t) => String(t.id)),
@@ -73,8 +75,17 @@ export const studioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (fastif
     extra: { status?: number; slugSuggestions?: string[]; transitionErrors?: FormState } = {},
   ) {
     const now = deps.now();
-    const creditable = { now, everyone: publishingPolicy.can(actor, 'editAny'), ownId: actor.contributorId, keepIds: piece?.credits.map((c) => c.contributorId) ?? [] };
-    const [themes, contributors] = await Promise.all([listThemes(db), listCreditableContributors(db, creditable)]);
+    const everyone = publishingPolicy.can(actor, 'editAny');
+    // Editors may credit anyone among thousands: their pickers offer the people search's matches
+    // and the people already credited; a writer's pickers list the few they may credit.
+    const who = peopleSearchQuery.safeParse(req.query).data?.who ?? '';
+    const chosenIds = [...formValues(form, 'credit_contributor'), ...(piece?.credits.map((c) => String(c.contributorId)) ?? [])].map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+    const creditable = { now, everyone, ownId: actor.contributorId, keepIds: piece?.credits.map((c) => c.contributorId) ?? [] };
+    const [themes, contributors, chosen] = await Promise.all([
+      listThemes(db),
+      everyone ? searchContributorOptions(db, who) : listCreditableContributors(db, creditable),
+      everyone ? getContributorOptions(db, chosenIds) : Promise.resolve([]),
+    ]);
     return sendPage(
       reply,
       <PieceFormPage
@@ -88,6 +99,7 @@ export const studioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (fastif
         coverKey={piece?.cover_key ?? null}
         themes={themes}
         contributors={contributors}
+        picker={everyone ? { source: '/editor/contributors/search.json', who, chosen } : null}
         actions={piece ? availableActions(piece.status, workflowRole(actor, piece)) : []}
         canEditContent={piece ? publishingPolicy.can(actor, 'edit', piece) : true}
         slugSuggestions={extra.slugSuggestions ?? []}

@@ -1,7 +1,9 @@
 import { formatDateTime } from '../../../shared/i18n/index.ts';
+import type { Page } from '../../../shared/pagination.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { EditorLayout } from '../../../shared/views/editor-layout.tsx';
 import { FormErrorSummary, PostForm, TextArea, type FormState } from '../../../shared/views/form-fields.tsx';
+import { ListFilter, ListTabs, Pager } from '../../../shared/views/pager.tsx';
 import type { ProposalStatus } from '../domain/proposals.ts';
 import type { PublicationState } from '../domain/workflow.ts';
 import type { EditorPieceRow } from '../queries.ts';
@@ -100,6 +102,25 @@ export function PieceListPage({ ctx, title, groups }: { ctx: ViewContext; title:
   );
 }
 
+/** The desk's pieces: one state or all, filtered, a page at a time. */
+export function DeskPiecesPage({ ctx, pieces, status, q, tabs }: { ctx: ViewContext; pieces: Page<PieceRowWithState>; status: string; q: string; tabs: readonly (readonly [string, string])[] }) {
+  const path = '/editor/pieces';
+  const caption = tabs.find(([value]) => value === status)?.[1] ?? ctx.t('editor.pieces');
+  return (
+    <EditorLayout ctx={ctx} title={ctx.t('editor.pieces')}>
+      <p>
+        <a class="button" href="/studio/pieces/new">
+          {ctx.t('piece.newTitle')}
+        </a>
+      </p>
+      <ListTabs ctx={ctx} path={path} name="status" current={status} tabs={tabs} params={{ q }} />
+      <ListFilter ctx={ctx} path={path} q={q} label={ctx.t('piece.filter')} hidden={status ? { status } : {}} />
+      <PieceTable ctx={ctx} rows={pieces.rows} caption={caption} />
+      <Pager ctx={ctx} page={pieces} path={path} params={{ status, q }} />
+    </EditorLayout>
+  );
+}
+
 interface ProposalRow {
   id: number;
   name: string;
@@ -111,39 +132,40 @@ interface ProposalRow {
   created_at: string;
 }
 
-export function ProposalsPage({ ctx, groups }: { ctx: ViewContext; groups: { caption: string; rows: ProposalRow[] }[] }) {
+/** The desk's proposals, one state at a time, a page at a time. */
+export function ProposalsPage({ ctx, proposals, status, q, tabs }: { ctx: ViewContext; proposals: Page<ProposalRow>; status: ProposalStatus; q: string; tabs: readonly (readonly [string, string])[] }) {
   const { t } = ctx;
+  const path = '/editor/proposals';
   return (
     <EditorLayout ctx={ctx} title={t('editor.proposals')}>
-      {groups.map((g) =>
-        g.rows.length === 0 ? (
-          <p class="empty">
-            {g.caption} — {t('editor.nothing')}
-          </p>
-        ) : (
-          <table class="data-table">
-            <caption>{g.caption}</caption>
-            <thead>
+      <ListTabs ctx={ctx} path={path} name="status" current={status} tabs={tabs} params={{ q }} />
+      <ListFilter ctx={ctx} path={path} q={q} label={t('proposal.filter')} hidden={{ status }} />
+      {proposals.rows.length === 0 ? (
+        <p class="empty">{t('list.empty')}</p>
+      ) : (
+        <table class="data-table">
+          <caption>{t(`proposal.status.${status}`)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('proposal.title')}</th>
+              <th scope="col">{t('proposal.name')}</th>
+              <th scope="col">{t('editor.received')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {proposals.rows.map((p) => (
               <tr>
-                <th scope="col">{t('proposal.title')}</th>
-                <th scope="col">{t('proposal.name')}</th>
-                <th scope="col">{t('editor.received')}</th>
+                <td>
+                  <a href={`/editor/proposals/${p.id}`}>{p.title}</a>
+                </td>
+                <td>{p.name}</td>
+                <td>{formatDateTime(p.created_at, ctx.lang)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {g.rows.map((p) => (
-                <tr>
-                  <td>
-                    <a href={`/editor/proposals/${p.id}`}>{p.title}</a>
-                  </td>
-                  <td>{p.name}</td>
-                  <td>{formatDateTime(p.created_at, ctx.lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ),
+            ))}
+          </tbody>
+        </table>
       )}
+      <Pager ctx={ctx} page={proposals} path={path} params={{ status, q }} />
     </EditorLayout>
   );
 }

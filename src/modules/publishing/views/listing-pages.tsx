@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
 import { kindPath, PIECE_KINDS, type PieceKind } from '../domain/kinds.ts';
@@ -21,7 +22,7 @@ function ThemeList({ ctx, themes }: { ctx: ViewContext; themes: ThemeWithText[] 
   );
 }
 
-export function HomePage({ ctx, latest, themes }: { ctx: ViewContext; latest: PieceCard[]; themes: ThemeWithText[] }) {
+export function HomePage({ ctx, latest, themes, highlights = [] }: { ctx: ViewContext; latest: PieceCard[]; themes: ThemeWithText[]; highlights?: VNode[] }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} meta={{ title: t('home.title'), description: t('home.tagline'), canonicalPath: '/' }}>
@@ -37,9 +38,13 @@ export function HomePage({ ctx, latest, themes }: { ctx: ViewContext; latest: Pi
           </a>
         </p>
       </section>
+      {highlights.length ? <div class="home-highlights">{highlights}</div> : null}
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">{t('home.latest')}</h2>
         <PieceGrid ctx={ctx} pieces={latest} />
+        <p>
+          <a href="/pieces">{t('home.allPieces')}</a>
+        </p>
       </section>
       <section aria-labelledby="themes-heading">
         <h2 id="themes-heading">{t('home.themes')}</h2>

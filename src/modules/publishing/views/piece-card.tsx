@@ -49,6 +49,9 @@ export function PieceCardView({ ctx, piece, headingLevel = 3 }: { ctx: ViewConte
         <p class="card-meta">
           <KindBadge ctx={ctx} kind={piece.kind} />
           <time dateTime={piece.published_at ?? undefined}>{formatDate(piece.published_at, ctx.lang)}</time>
+          <span class="piece-language" lang={ctx.lang}>
+            {ctx.t('piece.inLanguage', { language: ctx.t(`language.${piece.language}`) })}
+          </span>
         </p>
         <Heading class="card-title">
           <a href={`/pieces/${piece.slug}`}>{piece.title}</a>

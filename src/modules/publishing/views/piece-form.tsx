@@ -11,6 +11,7 @@ import {
   TextField,
   type FormState,
 } from '../../../shared/views/form-fields.tsx';
+import { PeopleSearchAnchor, PeopleSearchFields, PersonPicker, type PersonOption } from '../../../shared/views/person-picker.tsx';
 import { mediaUrl } from '../../media/index.ts';
 import { CREDIT_ROLES, PIECE_KINDS } from '../domain/kinds.ts';
 import type { PieceStatus, PublicationState, WorkflowAction } from '../domain/workflow.ts';
@@ -27,7 +28,10 @@ export interface PieceFormProps {
   reviewFeedback: string | null;
   coverKey: string | null;
   themes: ThemeView[];
+  /** Whom the credit pickers offer: everyone creditable, or (with `picker`) the people search's matches. */
   contributors: { id: number; name: string }[];
+  /** Editors pick among thousands: search as you type (`source`), `who` without JavaScript, `chosen` the credited people's names. */
+  picker: { source: string; who: string; chosen: PersonOption[] } | null;
   actions: WorkflowAction[];
   canEditContent: boolean;
   slugSuggestions: string[];
@@ -35,34 +39,50 @@ export interface PieceFormProps {
 }
 
 const CREDIT_ROWS = 6;
+const PEOPLE_SEARCH = 'people-search';
 
 export function StatusBadge({ ctx, state }: { ctx: ViewContext; state: PublicationState }) {
   return <span class={`status status-${state}`}>{ctx.t(`status.${state}`)}</span>;
 }
 
-function CreditRows({ ctx, form, contributors }: Pick<PieceFormProps, 'ctx' | 'form' | 'contributors'>) {
+function CreditRows({ ctx, form, contributors, picker }: Pick<PieceFormProps, 'ctx' | 'form' | 'contributors' | 'picker'>) {
   const chosen = formValues(form, 'credit_contributor');
   const roles = formValues(form, 'credit_role');
   const rows = Math.max(CREDIT_ROWS, chosen.length + 2);
+  const named = new Map(picker?.chosen.map((p) => [String(p.id), p]));
   return (
     <fieldset class="field credits-field">
       <legend>{ctx.t('piece.credits')}</legend>
       <p class="hint">{ctx.t('piece.creditsHint')}</p>
       {form.errors.credits ? <p class="field-error">{ctx.t(form.errors.credits)}</p> : null}
+      {picker ? <PeopleSearchFields ctx={ctx} formId={PEOPLE_SEARCH} who={picker.who} /> : null}
       <ol class="credit-rows">
         {Array.from({ length: rows }, (_, i) => (
           <li>
-            <label>
-              <span class="visually-hidden">{ctx.t('piece.creditPerson', { n: i + 1 })}</span>
-              <select name="credit_contributor" id={i === 0 ? 'f-credits' : undefined}>
-                <option value="">—</option>
-                {contributors.map((c) => (
-                  <option value={String(c.id)} selected={chosen[i] === String(c.id)}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {picker ? (
+              <PersonPicker
+                ctx={ctx}
+                name="credit_contributor"
+                id={i === 0 ? 'f-credits' : undefined}
+                label={ctx.t('piece.creditPerson', { n: i + 1 })}
+                none="—"
+                selected={named.get(chosen[i] ?? '') ?? null}
+                matches={contributors}
+                source={picker.source}
+              />
+            ) : (
+              <label>
+                <span class="visually-hidden">{ctx.t('piece.creditPerson', { n: i + 1 })}</span>
+                <select name="credit_contributor" id={i === 0 ? 'f-credits' : undefined}>
+                  <option value="">—</option>
+                  {contributors.map((c) => (
+                    <option value={String(c.id)} selected={chosen[i] === String(c.id)}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label>
               <span class="visually-hidden">{ctx.t('piece.creditRole', { n: i + 1 })}</span>
               <select name="credit_role">
@@ -142,8 +162,9 @@ export function PieceFormPage(props: PieceFormProps) {
               <TextArea ctx={ctx} form={form} name="summary" label={t('piece.summary')} rows={3} maxLength={500} />
               <TextArea ctx={ctx} form={form} name="body_md" label={t('piece.body')} hint={t('piece.bodyHint')} rows={18} />
               <SelectField ctx={ctx} form={form} name="language" label={t('piece.language')} options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} />
+              <TextField ctx={ctx} form={form} name="translation_of" label={t('piece.translationOf')} hint={t('piece.translationOfHint')} maxLength={80} />
               <CheckboxGroup ctx={ctx} form={form} name="themes" label={t('piece.themes')} options={props.themes.map((th) => ({ value: String(th.id), label: themeName(th, ctx.lang) }))} />
-              <CreditRows ctx={ctx} form={form} contributors={props.contributors} />
+              <CreditRows ctx={ctx} form={form} contributors={props.contributors} picker={props.picker} />
               <div class={`field${form.errors.cover ? ' field-invalid' : ''}`}>
                 <label for="f-cover">{t('piece.cover')}</label>
                 <p class="hint" id="cover-hint">
@@ -175,6 +196,7 @@ export function PieceFormPage(props: PieceFormProps) {
           ) : (
             <p class="notice">{t('piece.lockedForAuthor')}</p>
           )}
+          {props.canEditContent && props.picker ? <PeopleSearchAnchor formId={PEOPLE_SEARCH} path={props.pieceId ? `/studio/pieces/${props.pieceId}` : '/studio/pieces/new'} /> : null}
         </div>
         <WorkflowPanel {...props} />
       </div>

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../shared/i18n/index.ts';
+import { formatDate, type Lang } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout, type HeadLink } from '../../../shared/views/layout.tsx';
 import { mediaUrl } from '../../media/index.ts';
@@ -38,7 +38,41 @@ export function pieceJsonLd(piece: PublishedPiece, baseUrl: string) {
   };
 }
 
-export function PieceArticle({ ctx, piece, preview }: { ctx: ViewContext; piece: PublishedPiece; preview?: boolean }) {
+/** The same text in other languages, as listPublishedTranslations gives them. */
+export interface PieceTranslation {
+  slug: string;
+  title: string;
+  language: Lang;
+  original: boolean;
+}
+
+/** Which text this one translates, and where to read it in the other languages. */
+function Translations({ ctx, translations }: { ctx: ViewContext; translations: PieceTranslation[] }) {
+  const { t } = ctx;
+  if (translations.length === 0) return null;
+  const original = translations.find((tr) => tr.original);
+  return (
+    <p class="piece-translations" lang={ctx.lang}>
+      {original ? (
+        <>
+          {t('piece.translationNotice', { title: original.title, language: t(`language.${original.language}`) })}{' '}
+        </>
+      ) : null}
+      {t('piece.otherLanguages')}{' '}
+      {translations.map((tr, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <a href={`/pieces/${tr.slug}`} hreflang={tr.language} lang={tr.language} rel="alternate">
+            {tr.title}
+          </a>{' '}
+          ({t(`language.${tr.language}`)})
+        </>
+      ))}
+    </p>
+  );
+}
+
+export function PieceArticle({ ctx, piece, preview, translations = [] }: { ctx: ViewContext; piece: PublishedPiece; preview?: boolean; translations?: PieceTranslation[] }) {
   const { t } = ctx;
   const licence = licenceOf(piece.licence);
   const url = `${ctx.baseUrl}/pieces/${piece.slug}`;
@@ -58,6 +92,7 @@ export function PieceArticle({ ctx, piece, preview }: { ctx: ViewContext; piece:
         <data class="u-url" value={url} />
         <p class="lede p-summary">{piece.summary}</p>
         <Credits ctx={ctx} credits={piece.credits} />
+        <Translations ctx={ctx} translations={translations} />
         {piece.themes.length ? (
           <ul class="tags" aria-label={t('piece.themes')}>
             {piece.themes.map((th) => (
@@ -109,7 +144,19 @@ export function PieceArticle({ ctx, piece, preview }: { ctx: ViewContext; piece:
 }
 
 /** `sections`: what other modules draw under the article (comments, responses, mentions), with their head links. */
-export function PiecePage({ ctx, piece, preview, sections = [] }: { ctx: ViewContext; piece: PublishedPiece; preview?: boolean; sections?: PieceSectionOutput[] }) {
+export function PiecePage({
+  ctx,
+  piece,
+  preview,
+  sections = [],
+  translations = [],
+}: {
+  ctx: ViewContext;
+  piece: PublishedPiece;
+  preview?: boolean;
+  sections?: PieceSectionOutput[];
+  translations?: PieceTranslation[];
+}) {
   const head: HeadLink[] = sections.flatMap((s) => s.links ?? []);
   return (
     <Layout
@@ -126,7 +173,7 @@ export function PiecePage({ ctx, piece, preview, sections = [] }: { ctx: ViewCon
         contentLang: piece.language,
       }}
     >
-      <PieceArticle ctx={ctx} piece={piece} preview={preview} />
+      <PieceArticle ctx={ctx} piece={piece} preview={preview} translations={translations} />
       {sections.map((s) => (s.render ? s.render(ctx) : null))}
     </Layout>
   );

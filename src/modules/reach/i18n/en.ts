@@ -12,7 +12,7 @@ export const en: Record<keyof typeof fr, string> = {
   "reach.search.submit": "Search",
   "reach.search.hint": "Search the titles, summaries, texts and authors of every piece, with or without accents.",
   "reach.search.nothingToSearch": "Type at least one word of two letters (small words such as “the” or “of” are ignored).",
-  "reach.search.count": "{count} piece(s) found",
+  "reach.search.count": "{count, plural, one {# piece found} other {# pieces found}}",
   "reach.search.none": "No piece contains all these words. Try fewer words, or another theme.",
   "reach.search.pages": "Result pages",
   "reach.search.previous": "Previous page",

@@ -10,7 +10,7 @@ export const fr = {
   "reach.search.submit": "Rechercher",
   "reach.search.hint": "Cherchez dans les titres, résumés, textes et auteurs de toutes les publications, avec ou sans accents.",
   "reach.search.nothingToSearch": "Tapez au moins un mot de deux lettres (les petits mots comme « le » ou « de » sont ignorés).",
-  "reach.search.count": "{count} publication(s) trouvée(s)",
+  "reach.search.count": "{count, plural, one {# publication trouvée} other {# publications trouvées}}",
   "reach.search.none": "Aucune publication ne contient tous ces mots. Essayez moins de mots, ou un autre thème.",
   "reach.search.pages": "Pages de résultats",
   "reach.search.previous": "Page précédente",

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../app-deps.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { sendPage, viewContext } from '../../../shared/http/page.ts';
+import { rememberPage, sendCachedPage } from '../../../shared/http/page-cache.ts';
 import type { ZodTypeProvider } from '../../../shared/http/route-schema.ts';
 import { translator } from '../../../shared/i18n/index.ts';
 import { listPublishedComments } from '../../conversation/index.ts';
@@ -31,7 +32,7 @@ export function feedRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const cache = new FeedCache();
 
   /**
-   * Sends a feed: the kept one while `version` is unchanged (null: kept PAGE_CACHE_SECONDS only),
+   * Sends a feed: the kept one while `version` is unchanged (null: written anew, the page cache keeps it),
    * otherwise written anew; with an ETag either way.
    */
   async function sendFeed(req: FastifyRequest, reply: FastifyReply, format: FeedFormat, version: string | null, build: () => Promise<string>) {
@@ -39,16 +40,18 @@ export function feedRoutes(fastify: FastifyInstance, deps: AppDeps): void {
     const key = `${req.lang}:${req.url}`;
     const now = Date.now();
     const pageCache = req.server.pageCache;
-    // PAGE_CACHE_SECONDS=0 turns every kept copy off, as for pages.
-    const keep = !pageCache.enabled ? 0 : version !== null ? FEED_MAX_AGE_MS : deps.config.pageCacheSeconds * 1000;
+    // PAGE_CACHE_SECONDS=0 turns every kept copy off, as for pages. Without a version (comments feeds) nothing is kept here: the page cache keeps them exactly.
+    const keep = !pageCache.configured || version === null ? 0 : FEED_MAX_AGE_MS;
     let entry = keep > 0 ? cache.get(key, version ?? '', now) : undefined;
     if (entry) reply.header('x-page-cache', 'hit');
     else entry = cache.set(key, version ?? '', Buffer.from(await build()), now + keep);
     const type = FEED_CONTENT_TYPES[format];
-    // Within the page cache's few seconds, the next anonymous readers are answered before any route
-    // runs, like pages (without the ETag; a reader polling later reaches this route again).
-    if (pageCache.enabled && !req.actor && !req.cookies.oe_flash) pageCache.set(key, entry.body, type, now);
-    reply.header('etag', entry.etag).header('cache-control', 'public, max-age=300').header('access-control-allow-origin', '*');
+    // The next anonymous readers are answered by the page cache, before any route runs, until the
+    // tables this feed read change (docs/decisions/021).
+    reply.header('access-control-allow-origin', '*');
+    const kept = rememberPage(req, reply, entry.body, 200, type);
+    if (kept) return sendCachedPage(req, reply, kept, false);
+    reply.header('etag', entry.etag).header('cache-control', 'public, max-age=300');
     if (req.headers['if-none-match'] === entry.etag) return reply.status(304).send();
     return reply.type(type).send(entry.body);
   }

@@ -33,7 +33,8 @@ export async function beginCheckout(
   if (!order) throw new NotFoundError();
   if (order.status !== 'reserved' || !order.reserved_until || order.reserved_until <= ctx.now.toISOString() || Number(order.total) === 0) throw notPayable();
   if (order.checkout_url) return { kind: 'redirect', url: order.checkout_url };
-  if (input.gateway.name === 'manual') return { kind: 'instructions' };
+  // A transfer or the door: the order page says how (an order to pay at the door never goes to a checkout).
+  if (input.gateway.name === 'manual' || order.provider !== input.gateway.name) return { kind: 'instructions' };
   let checkout: { redirectUrl: string | null; ref: string | null };
   try {
     checkout = await input.gateway.startCheckout(

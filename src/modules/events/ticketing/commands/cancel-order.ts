@@ -16,7 +16,7 @@ import { releaseCodeUses, releaseSeats } from './seats.ts';
  * return to the pool and go first to the waiting list; the money is given back by the evening's
  * policy — by the provider (an outbox effect) or, for a transfer, listed for an organiser.
  */
-export async function cancelOwnOrder(ctx: CommandContext, input: { orderId: number; provider: string }): Promise<{ refund: number }> {
+export async function cancelOwnOrder(ctx: CommandContext, input: { orderId: number; provider: string; termDays?: number }): Promise<{ refund: number }> {
   const first = await getOrder(ctx.db, { orderId: input.orderId });
   if (!first) throw new NotFoundError();
   return inTransaction(ctx, async (tx) => {
@@ -35,7 +35,7 @@ export async function cancelOwnOrder(ctx: CommandContext, input: { orderId: numb
     await tx.db.updateTable('waitlist').set({ status: 'removed', updated_at: now }).where('order_id', '=', order.id).execute();
     await audit(tx, { action: 'order.cancelled_by_attendee', subjectType: 'order', subjectId: order.id, actorUserId: order.user_id, data: { refund: rule.refund } });
     if (rule.refund > 0 && refundsAutomatically(order.provider)) await emit(tx, refundOrder, { orderId: order.id }, { key: order.id });
-    await offerFreedSeats(tx, { eventId: order.event_id, provider: input.provider });
+    await offerFreedSeats(tx, { eventId: order.event_id, provider: input.provider, termDays: input.termDays });
     return { refund: rule.refund };
   });
 }

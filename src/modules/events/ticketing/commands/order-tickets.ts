@@ -22,13 +22,15 @@ import { getAccount } from '../../../accounts/index.ts';
 import { getStandingOfUser } from '../../../contributors/index.ts';
 import { RESERVATION_MINUTES, registrationState, seatsLeft, unitPrice } from '../domain/capacity.ts';
 import type { OrderStatus } from '../domain/order.ts';
-import { sendAlreadyRegistered, sendReservation, sendTickets } from '../effects.ts';
+import { manualPaymentDeadline, paymentReference, paymentReminderAt, type PaymentChoice } from '../domain/manual-payment.ts';
+import { sendAlreadyRegistered, sendPaymentReminder, sendReservation, sendTickets } from '../effects.ts';
 import {
   alreadyRegistered,
   belowMinimum,
   codeExpired,
   codeInvalid,
   codeUsedUp,
+  doorNotAllowed,
   eventCancelled,
   notAContributor,
   registrationClosed,
@@ -55,6 +57,10 @@ export interface OrderInput {
   idempotencyKey: string;
   /** Where payment happens when there is something to pay ('manual' or 'stripe'). */
   provider: string;
+  /** The buyer's choice when the evening lets them pay at the door ('online': through `provider`). */
+  payment?: PaymentChoice;
+  /** How many days a manual (transfer) order holds its seats, never past the evening's start. */
+  termDays?: number;
   /** The buyer's language, for the emails. */
   lang: Lang;
 }
@@ -64,6 +70,8 @@ export interface PlacedOrder {
   id: number;
   publicId: string;
   status: OrderStatus;
+  /** Where it is paid: 'free', 'manual' (transfer), 'door' or 'stripe'. */
+  provider: string;
   total: number;
   reservedUntil: string | null;
   created: boolean;
@@ -131,7 +139,7 @@ export async function orderTickets(ctx: CommandContext, input: OrderInput): Prom
     // Out of seats while run-out reservations still count: give them back (and offer them to the
     // waiting list first), then try once more. Without any, try again only if another buyer's
     // release freed seats meanwhile.
-    if (await hasExpiredReservations(ctx.db, { eventId: event.id, now: ctx.now })) await releaseExpiredReservations(ctx, { eventId: event.id, provider: input.provider });
+    if (await hasExpiredReservations(ctx.db, { eventId: event.id, now: ctx.now })) await releaseExpiredReservations(ctx, { eventId: event.id, provider: input.provider, termDays: input.termDays });
     else if (error.what === 'seats' && !(await seatsRemain(ctx, wanted))) throw refusal(error);
     try {
       return await inTransaction(ctx, attempt);
@@ -223,7 +231,17 @@ async function place(
   }
 
   const status: OrderStatus = total === 0 ? 'confirmed' : 'reserved';
-  const reservedUntil = status === 'reserved' ? new Date(tx.now.getTime() + RESERVATION_MINUTES * 60_000).toISOString() : null;
+  // Paying at the door is the buyer's choice only where the organisers allow it.
+  const choice: PaymentChoice = input.payment ?? 'online';
+  if (status === 'reserved' && choice === 'door' && !event.pay_at_door) throw doorNotAllowed();
+  const provider = total === 0 ? 'free' : choice === 'door' ? 'door' : input.provider;
+  // A transfer takes days (the term, never past the start); at the door, until the evening ends;
+  // an online checkout, minutes.
+  const holdUntil =
+    provider === 'manual' || provider === 'door'
+      ? manualPaymentDeadline({ now: tx.now, startsAt: event.starts_at, endsAt: event.ends_at, termDays: input.termDays ?? 7, choice })
+      : new Date(tx.now.getTime() + RESERVATION_MINUTES * 60_000);
+  const reservedUntil = status === 'reserved' ? holdUntil.toISOString() : null;
   const publicId = randomBytes(12).toString('base64url');
   const inserted = await tx.db
     .insertInto('orders')
@@ -240,7 +258,8 @@ async function place(
       total,
       invitation_code_id: codeId,
       status,
-      provider: total === 0 ? 'free' : input.provider,
+      provider,
+      payment_reference: total === 0 ? null : paymentReference(randomBytes(8)),
       provider_ref: null,
       provider_payment_ref: null,
       reserved_until: reservedUntil,
@@ -263,12 +282,17 @@ async function place(
   if (status === 'confirmed') await issueTickets(tx, { orderId: id, eventId: event.id, quantity: input.quantity, newOrder: true });
   await audit(tx, { action: `order.${status}`, subjectType: 'order', subjectId: id, data: { eventId: event.id, quantity: input.quantity, total } });
   if (status === 'confirmed') await emit(tx, sendTickets, { orderId: id }, { key: id });
-  else await emit(tx, sendReservation, { orderId: id }, { key: id });
+  else {
+    await emit(tx, sendReservation, { orderId: id }, { key: id });
+    // A transfer not made yet: a reminder before the term ends (the handler says nothing once paid).
+    const remindAt = provider === 'manual' ? paymentReminderAt({ now: tx.now, until: holdUntil }) : null;
+    if (remindAt) await emit(tx, sendPaymentReminder, { orderId: id }, { key: id, notBefore: remindAt });
+  }
   // Last, so the evening's row is held only until the commit that follows.
   if (!(await takeSeats(tx, { eventId: event.id, ticketTypeId: type.id, quantity: input.quantity, typeHasQuota: type.quota !== null }))) throw new SeatsTaken();
-  return { kind: 'placed', id, publicId, status, total, reservedUntil, created: true };
+  return { kind: 'placed', id, publicId, status, provider, total, reservedUntil, created: true };
 }
 
-function placed(order: { id: number; public_id: string; status: OrderStatus; total: number; reserved_until: string | null }, created: boolean): PlacedOrder {
-  return { kind: 'placed', id: order.id, publicId: order.public_id, status: order.status, total: Number(order.total), reservedUntil: order.reserved_until, created };
+function placed(order: { id: number; public_id: string; status: OrderStatus; provider: string; total: number; reserved_until: string | null }, created: boolean): PlacedOrder {
+  return { kind: 'placed', id: order.id, publicId: order.public_id, status: order.status, provider: order.provider, total: Number(order.total), reservedUntil: order.reserved_until, created };
 }

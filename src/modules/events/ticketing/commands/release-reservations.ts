@@ -9,8 +9,9 @@ import { inTransaction, type CommandContext, type TxContext } from '../../../../
 import { emit } from '../../../../outbox/index.ts';
 import { audit } from '../../../audit/index.ts';
 import { seatsLeft, WAITLIST_OFFER_MINUTES } from '../domain/capacity.ts';
+import { manualPaymentDeadline, paymentReference } from '../domain/manual-payment.ts';
 import { nextInLine } from '../domain/waitlist.ts';
-import { sendOffer } from '../effects.ts';
+import { sendOffer, sendReservationExpired } from '../effects.ts';
 import { listEventsToSweep, listWaiting, getSeatCounters } from '../queries.ts';
 import { releaseCodeUses, releaseSeats, takeSeats } from './seats.ts';
 
@@ -22,7 +23,13 @@ export interface Offer {
   email: string;
 }
 
-export async function releaseExpiredReservations(ctx: CommandContext, input: { eventId: number; provider: string }): Promise<Offer[]> {
+/** `termDays`: how long a paid offer through the manual provider (a transfer) holds its seat. */
+export interface SweepInput {
+  provider: string;
+  termDays?: number;
+}
+
+export async function releaseExpiredReservations(ctx: CommandContext, input: SweepInput & { eventId: number }): Promise<Offer[]> {
   return inTransaction(ctx, async (tx) => {
     await lockEventRow(tx.db, input.eventId);
     const iso = tx.now.toISOString();
@@ -32,20 +39,26 @@ export async function releaseExpiredReservations(ctx: CommandContext, input: { e
       .where('event_id', '=', input.eventId)
       .where('status', '=', 'reserved')
       .where('reserved_until', '<=', iso)
-      .returning(['id', 'ticket_type_id', 'quantity', 'invitation_code_id'])
+      .returning(['id', 'ticket_type_id', 'quantity', 'invitation_code_id', 'provider', 'total'])
       .execute();
     for (const order of expired) await releaseSeats(tx, { eventId: input.eventId, ticketTypeId: order.ticket_type_id, quantity: order.quantity });
     if (expired.length) {
       await releaseCodeUses(tx, { orders: expired });
       await tx.db.updateTable('waitlist').set({ status: 'expired', updated_at: iso }).where('order_id', 'in', expired.map((e) => e.id)).where('status', '=', 'offered').execute();
       await audit(tx, { action: 'orders.expired', subjectType: 'event', subjectId: input.eventId, data: { orders: expired.length } });
+      // A transfer that never came, before the evening: the buyer is told, with a link to order
+      // again (after the start, a door order left unpaid is a no-show: nothing to say).
+      const event = await tx.db.selectFrom('events').select('starts_at').where('id', '=', input.eventId).executeTakeFirst();
+      if (event && event.starts_at > iso) {
+        for (const order of expired) if (order.provider === 'manual' && Number(order.total) > 0) await emit(tx, sendReservationExpired, { orderId: order.id }, { key: order.id });
+      }
     }
     return offerFreedSeats(tx, input);
   });
 }
 
 /** Inside the evening's lock: offers each free seat to the next person waiting for its type. */
-export async function offerFreedSeats(ctx: TxContext, input: { eventId: number; provider: string }): Promise<Offer[]> {
+export async function offerFreedSeats(ctx: TxContext, input: SweepInput & { eventId: number }): Promise<Offer[]> {
   const counters = await getSeatCounters(ctx.db, { eventId: input.eventId });
   const iso = ctx.now.toISOString();
   if (!counters || counters.status !== 'published' || counters.starts_at <= iso) return [];
@@ -64,8 +77,14 @@ export async function offerFreedSeats(ctx: TxContext, input: { eventId: number; 
     counters.seats_held += 1;
     type.held += 1;
     const publicId = randomBytes(12).toString('base64url');
-    const reservedUntil = new Date(ctx.now.getTime() + WAITLIST_OFFER_MINUTES * 60_000).toISOString();
     const price = Number(type.price);
+    // A paid seat by transfer needs the days a transfer takes; a free or online one, two hours to answer.
+    const byTransfer = price > 0 && input.provider === 'manual';
+    const reservedUntil = (
+      byTransfer
+        ? manualPaymentDeadline({ now: ctx.now, startsAt: counters.starts_at, endsAt: counters.starts_at, termDays: input.termDays ?? 7, choice: 'online' })
+        : new Date(ctx.now.getTime() + WAITLIST_OFFER_MINUTES * 60_000)
+    ).toISOString();
     const { id } = await ctx.db
       .insertInto('orders')
       .values({
@@ -82,6 +101,7 @@ export async function offerFreedSeats(ctx: TxContext, input: { eventId: number; 
         invitation_code_id: null,
         status: 'reserved',
         provider: price === 0 ? 'free' : input.provider,
+        payment_reference: price === 0 ? null : paymentReference(randomBytes(8)),
         provider_ref: null,
         provider_payment_ref: null,
         reserved_until: reservedUntil,
@@ -105,8 +125,8 @@ export async function offerFreedSeats(ctx: TxContext, input: { eventId: number; 
  * Sweeps every evening with run-out reservations or people waiting (the plugin runs it every
  * minute on every instance; the evening's lock keeps two sweeps from doing the same work).
  */
-export async function sweepReservations(ctx: CommandContext, input: { provider: string }): Promise<Offer[]> {
+export async function sweepReservations(ctx: CommandContext, input: SweepInput): Promise<Offer[]> {
   const offers: Offer[] = [];
-  for (const eventId of await listEventsToSweep(ctx.db, { now: ctx.now })) offers.push(...(await releaseExpiredReservations(ctx, { eventId, provider: input.provider })));
+  for (const eventId of await listEventsToSweep(ctx.db, { now: ctx.now })) offers.push(...(await releaseExpiredReservations(ctx, { ...input, eventId })));
   return offers;
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../shared/i18n/index.ts';
 import { randomBytes } from 'node:crypto';
 import { inTransaction, type CommandContext } from '../../../../shared/command.ts';
 import { NotFoundError, ValidationError } from '../../../../shared/errors.ts';
@@ -13,6 +14,8 @@ export interface TicketTypeInput {
   price: number;
   quota: number | null;
   maxPerOrder: number;
+  /** The language its name is written in (default French). */
+  language?: Lang;
 }
 
 export async function addTicketType(ctx: CommandContext, input: TicketTypeInput): Promise<number> {
@@ -24,7 +27,7 @@ export async function addTicketType(ctx: CommandContext, input: TicketTypeInput)
     const position = (await tx.db.selectFrom('ticket_types').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', input.eventId).executeTakeFirstOrThrow()).n;
     const { id } = await tx.db
       .insertInto('ticket_types')
-      .values({ event_id: input.eventId, kind: input.kind, name: input.name, price, quota: input.quota, max_per_order: input.maxPerOrder, active: 1, position: Number(position) })
+      .values({ event_id: input.eventId, kind: input.kind, name: input.name, price, quota: input.quota, max_per_order: input.maxPerOrder, active: 1, position: Number(position), language: input.language ?? 'fr' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { action: 'ticket_type.created', subjectType: 'event', subjectId: input.eventId, data: { id, kind: input.kind } });

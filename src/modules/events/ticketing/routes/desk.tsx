@@ -5,6 +5,7 @@ import { CSV_BOM, csvText } from '../../../../shared/csv.ts';
 import { NotFoundError } from '../../../../shared/errors.ts';
 import type { FormRenderer } from '../../../../shared/http/form.ts';
 import { redirectWithFlash, sendPage, viewContext } from '../../../../shared/http/page.ts';
+import { z } from 'zod';
 import { idParams, type ZodTypeProvider } from '../../../../shared/http/route-schema.ts';
 import type { FormState } from '../../../../shared/views/form-fields.tsx';
 import { eventsPolicy } from '../../policy.ts';
@@ -19,6 +20,9 @@ import { cancelEventBody, checkinBody, codeSchema, ticketTypeSchema } from '../s
 import { ticketSigner } from '../tickets/index.ts';
 import { CheckinPage, TicketingPage } from '../views/organiser-pages.tsx';
 
+/** The orders table's search box (a name, an address, a transfer reference). */
+const ordersQuery = z.object({ q: z.preprocess((v) => (typeof v === 'string' ? v.trim().slice(0, 100) : ''), z.string()) });
+
 export function ticketingDeskRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
@@ -32,10 +36,11 @@ export function ticketingDeskRoutes(fastify: FastifyInstance, deps: AppDeps): vo
     eventsPolicy.authorize(req.actor, 'manage');
     const event = await getEvent(db, eventIdOf(req));
     if (!event) throw new NotFoundError();
+    const { q } = ordersQuery.parse(req.query);
     const [{ types, seats }, counts, orders, codes, waiting] = await Promise.all([
       getAvailability(db, event),
       eventCounts(db, event.id),
-      listOrdersOfEvent(db, event.id),
+      listOrdersOfEvent(db, event.id, { q }),
       listInvitationCodes(db, event.id),
       waitlistCount(db, event.id),
     ]);
@@ -50,6 +55,7 @@ export function ticketingDeskRoutes(fastify: FastifyInstance, deps: AppDeps): vo
         types={types}
         codes={codes}
         orders={orders}
+        search={q}
         typeForm={forms.type ?? { values: { kind: 'standard', max_per_order: '1' }, errors: {} }}
         codeForm={forms.code ?? { values: { max_uses: '1', price: '0' }, errors: {} }}
       />,
@@ -57,13 +63,13 @@ export function ticketingDeskRoutes(fastify: FastifyInstance, deps: AppDeps): vo
     );
   }
 
-  app.get('/editor/events/:id/tickets', { schema: { params: idParams } }, async (req, reply) => ticketingPage(req, reply));
+  app.get('/editor/events/:id/tickets', { schema: { params: idParams, querystring: ordersQuery } }, async (req, reply) => ticketingPage(req, reply));
 
   const typeForm: FormRenderer = (req, reply, { form, status }) => ticketingPage(req, reply, { type: form }, status);
   app.post('/editor/events/:id/ticket-types', { schema: { params: idParams, body: ticketTypeSchema }, config: { authorize: manage, form: typeForm } }, async (req, reply) => {
     const actor = eventsPolicy.authorize(req.actor, 'manage');
     const d = req.body;
-    await addTicketType({ db, actor, now: deps.now() }, { eventId: req.params.id, kind: d.kind, name: d.name, price: d.price, quota: d.quota, maxPerOrder: d.max_per_order });
+    await addTicketType({ db, actor, now: deps.now() }, { eventId: req.params.id, kind: d.kind, name: d.name, price: d.price, quota: d.quota, maxPerOrder: d.max_per_order, language: d.language });
     return redirectWithFlash(req, reply, ticketsPage(req.params.id), 'ticketing.typeAdded');
   });
 

@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../../app-deps.ts';
 import { NotFoundError } from '../../../../shared/errors.ts';
 import type { FormRenderer } from '../../../../shared/http/form.ts';
-import { redirectWithFlash, sendPage, viewContext } from '../../../../shared/http/page.ts';
-import { formatDateTime } from '../../../../shared/i18n/index.ts';
+import { redirectWithFlash, safeNextPath, sendPage, viewContext } from '../../../../shared/http/page.ts';
+import { formatDateTime, localisePath } from '../../../../shared/i18n/index.ts';
 import { slugParams, type ZodTypeProvider } from '../../../../shared/http/route-schema.ts';
 import type { FormState } from '../../../../shared/views/form-fields.tsx';
 import { getAccount } from '../../../accounts/index.ts';
@@ -21,11 +21,11 @@ import { cancellationDeadline, selfCancellation } from '../domain/refund-policy.
 import { isOrderAccessToken, orderAccessToken } from '../order-access.ts';
 import { calendarEvent, eventCalendar, singleEventIcs } from '../order-links.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
-import { getAvailability, getOrderView, listTicketsOfOrder } from '../queries.ts';
+import { eventCounts, getAvailability, getOrderView, listMyOrdersForEvent, listTicketsOfOrder } from '../queries.ts';
 import { orderLinkQuery, orderParams, orderSchema, orderTokenBody, waitlistSchema } from '../schemas.ts';
 import { qrSvg, seriesIcs, ticketSigner } from '../tickets/index.ts';
 import { OrderPage } from '../views/order-page.tsx';
-import { TicketBox } from '../views/ticket-box.tsx';
+import { PastEveningBox, TicketBox } from '../views/ticket-box.tsx';
 
 const newKey = () => randomBytes(16).toString('base64url');
 
@@ -48,6 +48,18 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
     const isContributor = req.actor ? (await getStandingOfUser(db, req.actor.id, now)).isContributor : false;
     const ctx = viewContext(req, reply);
     const account = req.actor ? await getAccount(db, req.actor.id) : undefined;
+    const mine = req.actor ? await listMyOrdersForEvent(db, { eventId: event.id, userId: req.actor.id, email: account?.email ?? null, now }) : [];
+    // Over (and not cancelled): attendance and accounts, not "80 seats left of 80".
+    if (event.status === 'published' && event.ends_at <= now.toISOString()) {
+      const counts = await eventCounts(db, event.id);
+      return sendPage(
+        reply,
+        <EventPage ctx={ctx} event={event} now={now}>
+          <PastEveningBox ctx={ctx} eventId={event.id} attendance={counts.checkedIn > 0 ? counts.checkedIn : counts.registered} />
+        </EventPage>,
+        status,
+      );
+    }
     const defaults: FormState = { values: { key: newKey(), quantity: '1', name: account?.display_name ?? '', email: account?.email ?? '' }, errors: {} };
     return sendPage(
       reply,
@@ -61,6 +73,9 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
             capacity={event.capacity}
             types={types.map((type) => ({ type, left: seats.perType.get(type.id) ?? 0 }))}
             isContributor={isContributor}
+            loginHref={`/account/login?next=${encodeURIComponent(safeNextPath(localisePath(`/events/${event.slug}`, ctx.lang)))}`}
+            myOrders={mine.map((o) => ({ href: link(o.public_id), status: o.status, quantity: o.quantity, typeName: o.type_name }))}
+            payment={{ door: event.pay_at_door === 1, online: payments.checkoutProvider === 'manual' ? 'transfer' : 'card' }}
             form={forms.order ?? defaults}
             waitlistForm={forms.waitlist ?? { values: { name: defaults.values.name, email: defaults.values.email }, errors: {} }}
           />
@@ -96,6 +111,8 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
           invitationCode: d.code || null,
           idempotencyKey: `order:${d.key}`,
           provider: payments.checkoutProvider,
+          payment: d.payment,
+          termDays: deps.config.manualPayment.termDays,
           lang: req.lang,
         },
       );
@@ -107,6 +124,8 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
       // A double click returns the first order: its page is reached through the email link.
       if (!outcome.created) return redirectWithFlash(req, reply, `/events/${event.slug}`, 'tickets.alreadyPlaced');
       if (outcome.status === 'confirmed') return redirectWithFlash(req, reply, link(outcome.publicId), 'tickets.confirmed');
+      // At the door: nothing to pay now; the order page says what to bring.
+      if (outcome.provider === 'door') return redirectWithFlash(req, reply, link(outcome.publicId), 'tickets.reservedDoor');
       return pay(req, reply, outcome.publicId);
     },
   );
@@ -116,7 +135,7 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
     const gateway = payments.providers[payments.checkoutProvider]!;
     const outcome = await beginCheckout(
       { db, actor: req.actor, now: deps.now() },
-      { publicId, gateway, urls: { success: `${deps.config.baseUrl}${link(publicId)}`, cancel: `${deps.config.baseUrl}${link(publicId)}` }, currency: deps.config.currency },
+      { publicId, gateway, urls: { success: `${deps.config.baseUrl}${localisePath(link(publicId), req.lang)}`, cancel: `${deps.config.baseUrl}${localisePath(link(publicId), req.lang)}` }, currency: deps.config.currency },
     );
     if (outcome.kind === 'redirect') return reply.redirect(outcome.url, 303);
     if (outcome.kind === 'unavailable') return redirectWithFlash(req, reply, link(publicId), 'tickets.paymentUnavailable', 'error', { until: formatDateTime(outcome.until, req.lang) });
@@ -166,8 +185,8 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
         token={token ?? ''}
         tickets={withQr}
         cancellation={{ ...rule, allowed: rule.allowed && order.event_status !== 'cancelled', deadline: cancellationDeadline(order.starts_at, order.cancellation_deadline_hours).toISOString() }}
-        paymentInstructions={order.provider === 'manual'}
-        canPayOnline={reservedNow && order.provider !== 'manual' && Number(order.total) > 0}
+        manualPayment={order.provider === 'manual' || order.provider === 'door' ? { bank: deps.config.manualPayment.bank } : null}
+        canPayOnline={reservedNow && order.provider === 'stripe' && Number(order.total) > 0}
       />,
     );
   });
@@ -181,7 +200,7 @@ export function publicTicketingRoutes(fastify: FastifyInstance, deps: AppDeps, p
 
   app.post('/orders/:publicId/cancel', { schema: { params: orderParams, body: orderTokenBody }, config: { back: backToOrder } }, async (req, reply) => {
     const order = await orderFor(req.params.publicId, req.body.token);
-    await cancelOwnOrder({ db, actor: req.actor, now: deps.now() }, { orderId: order.id, provider: payments.checkoutProvider });
+    await cancelOwnOrder({ db, actor: req.actor, now: deps.now() }, { orderId: order.id, provider: payments.checkoutProvider, termDays: deps.config.manualPayment.termDays });
     return redirectWithFlash(req, reply, backToOrder(req), 'order.cancelled');
   });
 

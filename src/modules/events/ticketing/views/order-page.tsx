@@ -3,7 +3,9 @@ import { formatCents } from '../../../../shared/money.ts';
 import type { ViewContext } from '../../../../shared/views/context.ts';
 import { PostForm } from '../../../../shared/views/form-fields.tsx';
 import { Layout } from '../../../../shared/views/layout.tsx';
+import type { BankDetails } from '../../../../config.ts';
 import type { OrderView } from '../queries.ts';
+import { PaymentInstructions } from './payment-instructions.tsx';
 
 export interface OrderPageProps {
   ctx: ViewContext;
@@ -11,12 +13,13 @@ export interface OrderPageProps {
   token: string;
   tickets: { shortCode: string; qrSvg: string; checkedInAt: string | null }[];
   cancellation: { allowed: boolean; refund: number; deadline: string };
-  paymentInstructions: boolean;
+  /** Set for an order paid by transfer or at the door: where the transfer goes (null: not configured). */
+  manualPayment: { bank: BankDetails | null } | null;
   /** A reservation paid through the provider's checkout: offer to (try again to) pay. */
   canPayOnline: boolean;
 }
 
-export function OrderPage({ ctx, order, token, tickets, cancellation, paymentInstructions, canPayOnline }: OrderPageProps) {
+export function OrderPage({ ctx, order, token, tickets, cancellation, manualPayment, canPayOnline }: OrderPageProps) {
   const { t, lang } = ctx;
   const active = order.status === 'confirmed' || order.status === 'paid';
   const freeOffer = order.status === 'reserved' && Number(order.total) === 0;
@@ -40,17 +43,26 @@ export function OrderPage({ ctx, order, token, tickets, cancellation, paymentIns
           </dd>
           <dt>{t('order.total')}</dt>
           <dd>{Number(order.total) === 0 ? t('tickets.free') : formatCents(Number(order.total), lang)}</dd>
+          {order.payment_reference ? (
+            <>
+              <dt>{t('payment.reference')}</dt>
+              <dd>
+                <code class="payment-reference">{order.payment_reference}</code>
+              </dd>
+            </>
+          ) : null}
           <dt>{t('workflow.status')}</dt>
           <dd>
             <span class={`status status-${order.status}`}>{t(`orderStatus.${order.status}`)}</span>
           </dd>
         </dl>
         {order.event_status === 'cancelled' ? <p class="notice">{t('tickets.eventCancelled')}</p> : null}
-        {order.status === 'reserved' ? (
-          <div class="notice" role="status">
-            <p>{t('order.reservedUntil', { until: formatDateTime(order.reserved_until, lang) })}</p>
-            {paymentInstructions ? <p>{t('order.manualInstructions', { reference: order.public_id.slice(0, 8).toUpperCase() })}</p> : null}
-          </div>
+        {order.status === 'reserved' ? <p role="status">{t('order.reservedUntil', { until: formatDateTime(order.reserved_until, lang) })}</p> : null}
+        {order.status === 'reserved' && manualPayment && Number(order.total) > 0 ? <PaymentInstructions ctx={ctx} order={order} bank={manualPayment.bank} /> : null}
+        {order.status === 'expired' ? (
+          <p class="notice" role="status">
+            {t('order.expired')} <a href={`/events/${order.event_slug}`}>{t('order.orderAgain')}</a>
+          </p>
         ) : null}
         {canPayOnline ? (
           <PostForm ctx={ctx} action={`/orders/${order.public_id}/pay`} label={t('order.pay')}>

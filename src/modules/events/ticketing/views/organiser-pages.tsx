@@ -12,6 +12,11 @@ type Orders = Awaited<ReturnType<typeof listOrdersOfEvent>>;
 type Types = Awaited<ReturnType<typeof listTicketTypes>>;
 type Codes = Awaited<ReturnType<typeof listInvitationCodes>>;
 
+/** How an order is paid, in a word for the organisers' table. */
+function viaKey(provider: string) {
+  return provider === 'door' ? 'ticketing.via.door' : provider === 'stripe' ? 'ticketing.via.stripe' : provider === 'free' ? 'ticketing.via.free' : 'ticketing.via.manual';
+}
+
 
 export function TicketingPage(props: {
   ctx: ViewContext;
@@ -22,6 +27,8 @@ export function TicketingPage(props: {
   types: Types;
   codes: Codes;
   orders: Orders;
+  /** What the orders were searched for ('' for all of them). */
+  search: string;
   typeForm: FormState;
   codeForm: FormState;
 }) {
@@ -87,6 +94,7 @@ export function TicketingPage(props: {
           <TextField ctx={ctx} form={props.typeForm} idPrefix="t-" name="price" label={t('ticketing.price')} hint={t('ticketing.priceHint')} />
           <TextField ctx={ctx} form={props.typeForm} idPrefix="t-" name="quota" label={t('ticketing.quota')} hint={t('ticketing.quotaHint')} />
           <TextField ctx={ctx} form={props.typeForm} idPrefix="t-" name="max_per_order" label={t('ticketing.maxPerOrder')} />
+          <SelectField ctx={ctx} form={props.typeForm} idPrefix="t-" name="language" label={t('language.label')} options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} />
           <button type="submit">{t('ticketing.addType')}</button>
         </PostForm>
         <PostForm ctx={ctx} action={`/editor/events/${event.id}/codes`} label={t('ticketing.addCode')}>
@@ -130,17 +138,29 @@ export function TicketingPage(props: {
         </table>
       ) : null}
 
-      <h2>{t('ticketing.orders')}</h2>
+      <h2 id="orders-heading">{t('ticketing.orders')}</h2>
+      <form method="get" action={`/editor/events/${event.id}/tickets#orders-heading`} class="search-form" role="search" aria-label={t('ticketing.searchOrders')}>
+        <label for="orders-q">{t('ticketing.searchOrders')}</label>
+        <input id="orders-q" type="search" name="q" value={props.search} aria-describedby="orders-q-hint" maxLength={100} />
+        <button type="submit" class="button-secondary">
+          {t('ticketing.search')}
+        </button>
+        <span id="orders-q-hint" class="hint">
+          {t('ticketing.searchHint')}
+        </span>
+        {props.search ? <a href={`/editor/events/${event.id}/tickets#orders-heading`}>{t('ticketing.showAll')}</a> : null}
+      </form>
       {props.orders.length === 0 ? (
-        <p class="empty">{t('editor.nothing')}</p>
+        <p class="empty">{props.search ? t('ticketing.noMatch', { q: props.search }) : t('editor.nothing')}</p>
       ) : (
         <table class="data-table">
           <caption>{t('ticketing.orders')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('proposal.name')}</th>
+              <th scope="col">{t('ticketing.buyer')}</th>
+              <th scope="col">{t('ticketing.reference')}</th>
               <th scope="col">{t('tickets.type')}</th>
-              <th scope="col">{t('order.total')}</th>
+              <th scope="col">{t('ticketing.amount')}</th>
               <th scope="col">{t('workflow.status')}</th>
               <th scope="col">{t('revisions.actions')}</th>
             </tr>
@@ -153,22 +173,28 @@ export function TicketingPage(props: {
                   <br />
                   <span class="muted">{o.email}</span>
                 </td>
+                <td>{o.payment_reference ? <code class="payment-reference">{o.payment_reference}</code> : '—'}</td>
                 <td>
                   {o.type_name} × {o.quantity}
                   {Number(o.checked_in) > 0 ? <span class="badge">{t('ticketing.inCount', { n: Number(o.checked_in) })}</span> : null}
                 </td>
-                <td class="num">{Number(o.total) === 0 ? t('tickets.free') : formatCents(Number(o.total), lang)}</td>
+                <td class="num">
+                  {Number(o.total) === 0 ? t('tickets.free') : formatCents(Number(o.total), lang)}
+                  {Number(o.total) > 0 ? <span class="muted"> · {t(viaKey(o.provider))}</span> : null}
+                </td>
                 <td>
                   <span class={`status status-${o.status}`}>{t(`orderStatus.${o.status}`)}</span>
+                  {o.status === 'reserved' && o.reserved_until ? <span class="muted"> {t('ticketing.termEnds', { until: formatDateTime(o.reserved_until, lang) })}</span> : null}
                   {Number(o.refund_due) > 0 ? <span class="badge">{t('ticketing.refundDue', { amount: formatCents(Number(o.refund_due), lang) })}</span> : null}
                   {o.anomalies.map((a) => (
                     <PaymentAnomalyNotice ctx={ctx} anomaly={a} />
                   ))}
                 </td>
                 <td>
-                  {o.status === 'reserved' && o.provider === 'manual' ? (
-                    <PostForm ctx={ctx} action={`/editor/orders/${o.id}/paid`} label={t('ticketing.markPaid', { name: o.name })}>
-                      <button type="submit">{t('ticketing.markPaid', { name: o.name })}</button>
+                  {/* A transfer that arrives after the term is still accepted while seats remain (the command re-takes them). */}
+                  {(o.status === 'reserved' || o.status === 'expired') && (o.provider === 'manual' || o.provider === 'door') ? (
+                    <PostForm ctx={ctx} action={`/editor/orders/${o.id}/paid`} label={t(o.status === 'expired' ? 'ticketing.markPaidLate' : 'ticketing.markPaid', { name: o.name })}>
+                      <button type="submit">{t(o.status === 'expired' ? 'ticketing.markPaidLate' : 'ticketing.markPaid', { name: o.name })}</button>
                     </PostForm>
                   ) : null}
                   {o.status === 'cancelled' && Number(o.refund_due) > 0 ? (

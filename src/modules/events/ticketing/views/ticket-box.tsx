@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../../../shared/views/context.ts';
-import { FormErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../../shared/views/form-fields.tsx';
+import { FormErrorSummary, PostForm, RadioGroup, SelectField, TextField, type FormState } from '../../../../shared/views/form-fields.tsx';
 import { formatCents } from '../../../../shared/money.ts';
-import type { TicketKind } from '../domain/order.ts';
+import type { OrderStatus, TicketKind } from '../domain/order.ts';
 
 interface TicketType {
   id: number;
@@ -19,6 +19,12 @@ export interface TicketBoxProps {
   capacity: number;
   types: { type: TicketType; left: number }[];
   isContributor: boolean;
+  /** Where "log in" leads: the login page, coming back here afterwards. */
+  loginHref: string;
+  /** The logged-in visitor's own orders for this evening: shown instead of the order form. */
+  myOrders: { href: string; status: OrderStatus; quantity: number; typeName: string }[];
+  /** Whether buyers may choose to pay at the door, and what paying "online" is here (a transfer, or a card through Stripe). */
+  payment: { door: boolean; online: 'transfer' | 'card' };
   form: FormState;
   waitlistForm: FormState;
 }
@@ -29,6 +35,18 @@ export function priceLabel(ctx: ViewContext, type: { kind: string; price: number
   return Number(type.price) === 0 ? ctx.t('tickets.free') : formatCents(Number(type.price), ctx.lang);
 }
 
+/** An evening that is over: how many came and where its accounts are, instead of seats left. */
+export function PastEveningBox({ ctx, eventId, attendance }: { ctx: ViewContext; eventId: number; attendance: number }) {
+  return (
+    <section class="ticket-box" aria-labelledby="tickets-heading">
+      <h2 id="tickets-heading">{ctx.t('events.pastEvening')}</h2>
+      <p>
+        {ctx.t('events.attendance', { n: attendance })} · <a href={`/transparency/transactions?event=${eventId}`}>{ctx.t('events.accounts')}</a>
+      </p>
+    </section>
+  );
+}
+
 export function TicketBox(props: TicketBoxProps) {
   const { ctx } = props;
   const { t } = ctx;
@@ -36,9 +54,14 @@ export function TicketBox(props: TicketBoxProps) {
   const anyLeft = orderable.some((x) => x.left > 0);
   const soldOutTypes = orderable.filter((x) => x.left === 0 && x.type.kind !== 'contributor');
   const showPwyw = orderable.some((x) => x.type.kind === 'pay_what_you_want');
-  const orderFormShown = props.registration === 'open' && anyLeft;
-  const waitlistShown = props.registration === 'open' && soldOutTypes.length > 0;
-  const hiddenErrors = [...(orderFormShown ? [] : Object.values(props.form.errors)), ...(waitlistShown ? [] : Object.values(props.waitlistForm.errors))];
+  const showPayment = props.payment.door && orderable.some((x) => x.left > 0 && x.type.kind !== 'contributor' && (Number(x.type.price) > 0 || x.type.kind === 'pay_what_you_want'));
+  // Someone who already holds seats sees them, not the forms (and not "already registered" as an error: the notice says it with the link).
+  const registered = props.myOrders.length > 0;
+  const orderFormShown = props.registration === 'open' && anyLeft && !registered;
+  const waitlistShown = props.registration === 'open' && soldOutTypes.length > 0 && !registered;
+  const hiddenErrors = [...(orderFormShown ? [] : Object.values(props.form.errors)), ...(waitlistShown ? [] : Object.values(props.waitlistForm.errors))].filter(
+    (key) => !(registered && key === 'tickets.alreadyRegistered'),
+  );
   return (
     <section class="ticket-box" aria-labelledby="tickets-heading">
       <h2 id="tickets-heading">{t('tickets.title')}</h2>
@@ -51,7 +74,26 @@ export function TicketBox(props: TicketBoxProps) {
           {hiddenErrors.map((key) => t(key)).join(' ')}
         </p>
       ) : null}
-      {props.isContributor ? <p class="flash">{t('tickets.contributorWelcome')}</p> : <p class="hint">{t('tickets.contributorHint')}</p>}
+      {registered ? (
+        <div class="my-tickets" role="status">
+          <p>
+            <strong>{t('tickets.youAreRegistered')}</strong>
+          </p>
+          <ul>
+            {props.myOrders.map((o) => (
+              <li>
+                {o.typeName} × {o.quantity} — {t(`orderStatus.${o.status}`)} · <a href={o.href}>{t(o.status === 'reserved' ? 'tickets.seeOrderToPay' : 'tickets.seeMyTickets')}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : props.isContributor ? (
+        <p class="flash">{t('tickets.contributorWelcome')}</p>
+      ) : (
+        <p class="hint">
+          {t('tickets.contributorHintIntro')} <a href={props.loginHref}>{t('tickets.contributorHintLink')}</a>
+        </p>
+      )}
       <ul class="ticket-types">
         {props.types
           .filter(({ type }) => type.active === 1 && type.kind !== 'invitation')
@@ -61,7 +103,7 @@ export function TicketBox(props: TicketBoxProps) {
             </li>
           ))}
       </ul>
-      {props.registration === 'open' && anyLeft ? (
+      {orderFormShown ? (
         <PostForm ctx={ctx} action={`/events/${props.slug}/order`} label={t('tickets.orderTitle')} class="order-form">
           <FormErrorSummary ctx={ctx} form={props.form} />
           <input type="hidden" name="key" value={String(props.form.values.key ?? '')} />
@@ -74,15 +116,27 @@ export function TicketBox(props: TicketBoxProps) {
           />
           <TextField ctx={ctx} form={props.form} name="quantity" label={t('tickets.quantity')} hint={t('tickets.quantityHint')} />
           {showPwyw ? <TextField ctx={ctx} form={props.form} name="offered" label={t('tickets.offered')} hint={t('tickets.offeredHint')} /> : null}
+          {showPayment ? (
+            <RadioGroup
+              ctx={ctx}
+              form={props.form}
+              name="payment"
+              label={t('tickets.paymentChoice')}
+              options={[
+                { value: 'online', label: t(props.payment.online === 'transfer' ? 'tickets.payByTransfer' : 'tickets.payByCard') },
+                { value: 'door', label: t('tickets.payAtDoor'), hint: t('tickets.payAtDoorHint') },
+              ]}
+            />
+          ) : null}
           <TextField ctx={ctx} form={props.form} name="name" label={t('proposal.name')} autocomplete="name" required maxLength={120} />
           <TextField ctx={ctx} form={props.form} name="email" type="email" label={t('accounts.email')} hint={t('tickets.emailHint')} autocomplete="email" required />
           <TextField ctx={ctx} form={props.form} name="code" label={t('tickets.invitationCode')} hint={t('tickets.invitationCodeHint')} maxLength={40} />
           <button type="submit">{t('tickets.orderButton')}</button>
         </PostForm>
-      ) : props.registration === 'open' ? null : (
+      ) : props.registration === 'open' || registered ? null : (
         <p class="muted">{t(props.registration === 'not_yet' ? 'tickets.registrationNotYet' : props.registration === 'cancelled' ? 'tickets.eventCancelled' : 'tickets.registrationClosed')}</p>
       )}
-      {props.registration === 'open' && soldOutTypes.length ? (
+      {waitlistShown ? (
         <PostForm ctx={ctx} action={`/events/${props.slug}/waitlist`} label={t('tickets.waitlistTitle')} class="waitlist-form">
           <h3>{t('tickets.waitlistTitle')}</h3>
           <p class="hint">{t('tickets.waitlistIntro')}</p>

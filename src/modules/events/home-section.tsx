@@ -1,0 +1,36 @@
+/** The next evening on the home page (publishing's extension point, wired in app.ts). */
+import type { Executor } from '../../db/database.ts';
+import { formatDateTime } from '../../shared/i18n/index.ts';
+import type { ViewContext } from '../../shared/views/context.ts';
+import { listPublicEvents } from './queries.ts';
+import { listEventListFacts } from './ticketing/queries.ts';
+
+/** The next published evening not yet over, with its seats left and a button to book; null when none is ahead. */
+export async function nextEveningSection(input: { db: Executor; now: Date }) {
+  const [next] = (await listPublicEvents(input.db, input.now, 'upcoming', { limit: 5, offset: 0 })).filter((e) => e.status === 'published');
+  if (!next) return null;
+  const facts = (await listEventListFacts(input.db, [next.id])).get(next.id);
+  const left = Math.max(0, next.capacity - (facts?.seatsHeld ?? 0));
+  return {
+    render: (ctx: ViewContext) => (
+      <section class="home-highlight" aria-labelledby="next-evening-heading">
+        <h2 id="next-evening-heading">{ctx.t('events.nextEvening')}</h2>
+        <p class="card-meta">
+          <time dateTime={next.starts_at}>{formatDateTime(next.starts_at, ctx.lang)}</time> · {next.venue}
+        </p>
+        <h3>
+          <a href={`/events/${next.slug}`}>{next.title}</a>
+        </h3>
+        <p>
+          {left > 0 ? ctx.t('tickets.seatsLeft', { left, capacity: next.capacity }) : ctx.t('tickets.soldOut')}{' '}
+          <a class="button" href={`/events/${next.slug}#tickets-heading`} aria-label={ctx.t('events.bookTitle', { title: next.title })}>
+            {left > 0 ? ctx.t('events.book') : ctx.t('events.seeEvening')}
+          </a>
+        </p>
+        <p>
+          <a href="/events">{ctx.t('events.allEvenings')}</a>
+        </p>
+      </section>
+    ),
+  };
+}
