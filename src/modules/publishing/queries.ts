@@ -451,11 +451,13 @@ export async function getTranslationCandidate(db: Executor, slug: string): Promi
 /** The published versions of a text in other languages: its original and the original's other translations. */
 export async function listPublishedTranslations(db: Executor, piece: { id: number; translation_of: number | null }, now: Date): Promise<{ slug: string; title: string; language: Lang; original: boolean }[]> {
   const root = piece.translation_of ?? piece.id;
-  // Two lookups, each by its own index (an OR of the two made SQLite scan every piece).
-  const published = (q: ReturnType<typeof pieceVersions>) => q.where('id', '!=', piece.id).where('status', '=', 'published').where('published_at', '<=', now.toISOString());
-  const pieceVersions = () => db.selectFrom('pieces').select(['id', 'slug', 'title', 'language']);
-  const [original, translations] = await Promise.all([published(pieceVersions().where('id', '=', root)).execute(), published(pieceVersions().where('translation_of', '=', root)).execute()]);
+  // Two lookups, each by its own index; publication is checked here on the few rows found (given
+  // in SQL, the status condition made SQLite walk the published pieces instead: 10 ms at 5,000).
+  const versions = () => db.selectFrom('pieces').select(['id', 'slug', 'title', 'language', 'status', 'published_at']);
+  const [original, translations] = await Promise.all([versions().where('id', '=', root).execute(), versions().where('translation_of', '=', root).execute()]);
+  const at = now.toISOString();
   return [...original, ...translations]
+    .filter((r) => r.id !== piece.id && r.status === 'published' && r.published_at !== null && r.published_at <= at)
     .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : a.id - b.id))
     .map((r) => ({ slug: r.slug, title: r.title, language: r.language, original: r.id === root }));
 }
