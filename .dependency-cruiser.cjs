@@ -80,7 +80,7 @@ module.exports = {
       comment: 'Views are functions of their props: no database, no commands, no queries, no request.',
       from: { path: '/views/' },
       to: {
-        path: ['^src/db/database\\.ts$', '^src/db/locks\\.ts$', '/queries\\.ts$', '/commands/', '^src/outbox/', '(^|/)node_modules/(kysely|pg|better-sqlite3|fastify|@fastify)/'],
+        path: ['^src/db/database\\.ts$', '^src/db/locks\\.ts$', '/queries(\\.ts$|/)', '/commands/', '^src/outbox/', '(^|/)node_modules/(kysely|pg|better-sqlite3|fastify|@fastify)/'],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -5,7 +5,8 @@ import { defineEffect, PermanentFailure, type EffectHandlers } from '../../outbo
 import { localisePath, translator, type Lang } from '../../shared/i18n/index.ts';
 import type { PieceChange, PieceHook } from './piece-extensions.ts';
 import { proposalConfirmToken } from './proposal-access.ts';
-import { getProposal, getRejectionRecipient } from './queries.ts';
+import { getRejectionRecipient } from './queries.ts';
+import { getProposal } from './queries/proposals.ts';
 
 /** Thanks the proposer, in the language of the page they proposed from. */
 export const sendProposalReceipt = defineEffect<{ proposalId: number; lang: Lang }>('publishing.proposal_receipt');

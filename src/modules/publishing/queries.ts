@@ -10,7 +10,6 @@ import { toPage, type Page, type PageWindow } from '../../shared/pagination.ts';
 import { creditsSubquery, listCredits } from '../contributors/index.ts';
 import { mediaKeySubquery, mediaKeysOf } from '../media/index.ts';
 import type { PieceKind } from './domain/kinds.ts';
-import type { ProposalStatus } from './domain/proposals.ts';
 import type { PieceStatus } from './domain/workflow.ts';
 
 export interface CreditView {
@@ -289,58 +288,6 @@ export async function getPieceState(db: Executor, id: number) {
   return { ...row, credits };
 }
 
-export async function listRevisions(db: Executor, pieceId: number) {
-  return db
-    .selectFrom('piece_revisions')
-    .leftJoin('users', 'users.id', 'piece_revisions.author_user_id')
-    .select(['piece_revisions.number', 'piece_revisions.note', 'piece_revisions.created_at', 'piece_revisions.snapshot', 'users.display_name as author_name'])
-    .where('piece_revisions.piece_id', '=', pieceId)
-    .orderBy('piece_revisions.number', 'desc')
-    .execute();
-}
-
-export async function getRevision(db: Executor, pieceId: number, number: number) {
-  return db
-    .selectFrom('piece_revisions')
-    .select(['number', 'snapshot', 'created_at'])
-    .where('piece_id', '=', pieceId)
-    .where('number', '=', number)
-    .executeTakeFirst();
-}
-
-/** One page of the proposals in one state, newest first, filtered by a part of the title or the proposer's name. */
-export async function listProposals(db: Executor, filter: { status: ProposalStatus; q: string; window: PageWindow }) {
-  let query = db
-    .selectFrom('proposals')
-    .select(['id', 'name', 'title', 'pitch', 'language', 'status', 'piece_id', 'created_at'])
-    .where('status', '=', filter.status);
-  if (filter.q) query = query.where((eb) => eb.or([containsText('title', filter.q), containsText('name', filter.q)]));
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.window.limit).offset(filter.window.offset).execute();
-  return toPage(rows, filter.window);
-}
-
-/** How many proposals wait in one state (the dashboard's figure). */
-export async function countProposals(db: Executor, status: ProposalStatus): Promise<number> {
-  const row = await db.selectFrom('proposals').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', status).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** For editors only: includes the proposer's email so they can reply. */
-export async function getProposal(db: Executor, id: number) {
-  return db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The latest revision of a piece, to compare the next one with. */
-export async function getLatestRevision(db: Executor, pieceId: number) {
-  return db
-    .selectFrom('piece_revisions')
-    .select(['number', 'snapshot'])
-    .where('piece_id', '=', pieceId)
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 /**
  * Who hears about a rejection, and in which language: the proposer (by their private email) when
  * the piece came from a proposal, otherwise the account that wrote it.
@@ -441,23 +388,4 @@ export async function nextScheduledPublication(db: Executor, now: Date): Promise
     .where('published_at', '>', now.toISOString())
     .executeTakeFirst();
   return row?.next ?? null;
-}
-
-/** A piece named as the original of a translation (any status: a translation may be written before its original is out). */
-export async function getTranslationCandidate(db: Executor, slug: string): Promise<{ id: number; language: Lang; translation_of: number | null } | undefined> {
-  return db.selectFrom('pieces').select(['id', 'language', 'translation_of']).where('slug', '=', slug).executeTakeFirst();
-}
-
-/** The published versions of a text in other languages: its original and the original's other translations. */
-export async function listPublishedTranslations(db: Executor, piece: { id: number; translation_of: number | null }, now: Date): Promise<{ slug: string; title: string; language: Lang; original: boolean }[]> {
-  const root = piece.translation_of ?? piece.id;
-  // Two lookups, each by its own index; publication is checked here on the few rows found (given
-  // in SQL, the status condition made SQLite walk the published pieces instead: 10 ms at 5,000).
-  const versions = () => db.selectFrom('pieces').select(['id', 'slug', 'title', 'language', 'status', 'published_at']);
-  const [original, translations] = await Promise.all([versions().where('id', '=', root).execute(), versions().where('translation_of', '=', root).execute()]);
-  const at = now.toISOString();
-  return [...original, ...translations]
-    .filter((r) => r.id !== piece.id && r.status === 'published' && r.published_at !== null && r.published_at <= at)
-    .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : a.id - b.id))
-    .map((r) => ({ slug: r.slug, title: r.title, language: r.language, original: r.id === root }));
 }

@@ -1,9 +1,8 @@
 /** On a contributor's own account page: what they contributed, and how the registry shows them (a form to change it). */
-import { formatDate } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { CheckboxField, FormErrorSummary, PostForm, TextArea, TextField, type FormState } from '../../../shared/views/form-fields.tsx';
-import { isContributionKind } from '../domain/contribution-kinds.ts';
 import type { ContributionItem } from '../subjects.ts';
+import { ContributionList } from './contribution-list.tsx';
 
 export function OwnProfileSection({ ctx, slug, listed, items, form }: { ctx: ViewContext; slug: string; listed: boolean; items: ContributionItem[]; form: FormState }) {
   const { t } = ctx;
@@ -20,21 +19,7 @@ export function OwnProfileSection({ ctx, slug, listed, items, form }: { ctx: Vie
         )}
       </p>
       <h3 id="own-contributions-heading">{t('contributors.contributions')}</h3>
-      {items.length === 0 ? (
-        <p class="empty">{t('contributors.noContribution')}</p>
-      ) : (
-        <ul class="contribution-list" aria-labelledby="own-contributions-heading">
-          {items.map((item) => (
-            <li>
-              <span class="contribution-kind">{isContributionKind(item.kind) ? t(`contributionKind.${item.kind}`) : item.kind}</span> —{' '}
-              <a href={item.subject.url}>{item.subject.title}</a>{' '}
-              <span class="muted">
-                ({t(item.subject.kindKey)}, {formatDate(item.subject.date, ctx.lang)})
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ContributionList ctx={ctx} items={items} labelledBy="own-contributions-heading" />
       <h3 id="own-profile-form-heading">{t('contributors.own.edit')}</h3>
       <FormErrorSummary ctx={ctx} form={form} />
       <PostForm ctx={ctx} action="/account/profile" label={t('contributors.own.edit')}>

@@ -1,10 +1,9 @@
-import { formatDate } from '../../../shared/i18n/index.ts';
 import type { ViewContext } from '../../../shared/views/context.ts';
 import { Layout } from '../../../shared/views/layout.tsx';
 import { mediaUrl } from '../../media/index.ts';
-import { isContributionKind } from '../domain/contribution-kinds.ts';
 import type { ContributorLink } from '../domain/links.ts';
 import type { ContributionItem } from '../subjects.ts';
+import { ContributionList } from './contribution-list.tsx';
 
 interface ContributorSummary {
   slug: string;
@@ -86,21 +85,7 @@ export function ContributorPage({
         </header>
         <section aria-labelledby="contributions-heading">
           <h2 id="contributions-heading">{t('contributors.contributions')}</h2>
-          {items.length === 0 ? (
-            <p class="empty">{t('contributors.noContribution')}</p>
-          ) : (
-            <ul class="contribution-list">
-              {items.map((item) => (
-                <li>
-                  <span class="contribution-kind">{isContributionKind(item.kind) ? t(`contributionKind.${item.kind}`) : item.kind}</span> —{' '}
-                  <a href={item.subject.url}>{item.subject.title}</a>{' '}
-                  <span class="muted">
-                    ({t(item.subject.kindKey)}, {formatDate(item.subject.date, ctx.lang)})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ContributionList ctx={ctx} items={items} />
         </section>
       </article>
     </Layout>

@@ -6,7 +6,8 @@ import { audit } from '../../audit/index.ts';
 import { createContributor, findOrCreateContributorByEmail, setCredits } from '../../contributors/index.ts';
 import { assertProposalIsNew, ProposalAlreadyHandledError } from '../domain/proposals.ts';
 import type { PieceSnapshot } from '../domain/revision.ts';
-import { getProposal, takenSlugsLike } from '../queries.ts';
+import { takenSlugsLike } from '../queries.ts';
+import { getProposal } from '../queries/proposals.ts';
 import { writeRevision } from './write-revision.ts';
 
 /**

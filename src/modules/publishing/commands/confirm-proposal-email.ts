@@ -2,7 +2,7 @@ import { inTransaction, type CommandContext } from '../../../shared/command.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { audit } from '../../audit/index.ts';
 import { claimProfileByEmail } from '../../contributors/index.ts';
-import { getProposal } from '../queries.ts';
+import { getProposal } from '../queries/proposals.ts';
 
 /**
  * The proposer followed the link sent to their address: it is theirs. An accepted proposal's

@@ -4,7 +4,7 @@ import { emit } from '../../../outbox/index.ts';
 import { audit } from '../../audit/index.ts';
 import { assertProposalIsNew, ProposalAlreadyHandledError } from '../domain/proposals.ts';
 import { sendDeclineNotice } from '../effects.ts';
-import { getProposal } from '../queries.ts';
+import { getProposal } from '../queries/proposals.ts';
 
 /** An editor declines a proposal; the proposer is told, with the editor's message. */
 export async function declineProposal(ctx: CommandContext, input: { proposalId: number; message: string }): Promise<void> {

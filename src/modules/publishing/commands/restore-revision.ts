@@ -2,7 +2,8 @@ import { inTransaction, type CommandContext } from '../../../shared/command.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { parseSnapshot } from '../domain/revision.ts';
 import { RevisionSlugTakenError } from '../domain/slugs.ts';
-import { getRevision, slugTaken } from '../queries.ts';
+import { slugTaken } from '../queries.ts';
+import { getRevision } from '../queries/revisions.ts';
 import { savePiece } from './save-piece.ts';
 
 /** Restores an older revision by saving its snapshot as the newest one: history only grows. */

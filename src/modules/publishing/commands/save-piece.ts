@@ -14,7 +14,8 @@ import { SlugTakenError } from '../domain/slugs.ts';
 import { translationTarget } from '../domain/translation.ts';
 import { pieceChanged } from '../effects.ts';
 import { publishingPolicy } from '../policy.ts';
-import { getPieceState, getTranslationCandidate, slugTaken, takenSlugsLike } from '../queries.ts';
+import { getPieceState, slugTaken, takenSlugsLike } from '../queries.ts';
+import { getTranslationCandidate } from '../queries/translations.ts';
 import { writeRevision } from './write-revision.ts';
 
 export interface PieceInput {

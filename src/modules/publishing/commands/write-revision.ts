@@ -1,6 +1,6 @@
 import { actorId, type TxContext } from '../../../shared/command.ts';
 import { changedFields, parseSnapshot, type PieceSnapshot } from '../domain/revision.ts';
-import { getLatestRevision } from '../queries.ts';
+import { getLatestRevision } from '../queries/revisions.ts';
 
 /**
  * Records a piece's editable fields as its newest revision, when something changed since the last
