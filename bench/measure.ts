@@ -71,6 +71,63 @@ export async function measure(url: string, options: MeasureOptions): Promise<Mea
   };
 }
 
+/** Measurements of one target taken in several rounds, as one: requests over the summed time, the worst tail. */
+export function combine(parts: readonly Measurement[]): Measurement {
+  if (parts.length === 1) return parts[0]!;
+  const sum = (f: (m: Measurement) => number) => parts.reduce((a, m) => a + f(m), 0);
+  const requests = sum((m) => m.requests);
+  const durationSec = sum((m) => m.durationSec);
+  const sorted = (f: (m: Measurement) => number) => parts.map(f).sort((a, b) => a - b);
+  const median = (f: (m: Measurement) => number) => sorted(f)[Math.floor(parts.length / 2)]!;
+  const statusCodes: Record<string, number> = {};
+  for (const m of parts) for (const [code, count] of Object.entries(m.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  return {
+    rps: durationSec > 0 ? round(requests / durationSec, 1) : 0,
+    latencyMs: {
+      mean: round(sum((m) => m.latencyMs.mean * m.requests) / Math.max(1, requests)),
+      p50: median((m) => m.latencyMs.p50),
+      p90: Math.max(...parts.map((m) => m.latencyMs.p90)),
+      p99: Math.max(...parts.map((m) => m.latencyMs.p99)),
+      max: Math.max(...parts.map((m) => m.latencyMs.max)),
+    },
+    throughputBytesPerSec: durationSec > 0 ? Math.round(sum((m) => m.throughputBytesPerSec * m.durationSec) / durationSec) : 0,
+    requests,
+    durationSec,
+    errors: sum((m) => m.errors),
+    timeouts: sum((m) => m.timeouts),
+    non2xx: sum((m) => m.non2xx),
+    statusCodes,
+  };
+}
+
+/** BENCH_ROUNDS: how many alternations of baseline and page a measured duration is split into (default 3). */
+export function roundsFromEnv(): number {
+  const raw = Number(process.env.BENCH_ROUNDS ?? 3);
+  return Number.isSafeInteger(raw) && raw >= 1 ? raw : 3;
+}
+
+/**
+ * A page and its bare baseline measured in alternation — bare, page, bare, page… — `rounds`
+ * times, each for its share of the duration (after one warm-up of each). These machines are
+ * shared and their speed drifts within a run; alternating exposes both targets to the same drift,
+ * so their ratio is steadier than that of two back-to-back runs.
+ */
+export async function measureAlternating(
+  bare: { url: string; options: MeasureOptions },
+  page: { url: string; options: MeasureOptions; before?: () => void },
+  rounds = roundsFromEnv(),
+): Promise<{ bare: Measurement; page: Measurement }> {
+  const share = (o: MeasureOptions) => ({ ...o, durationSec: Math.max(2, Math.round(o.durationSec / rounds)) });
+  const bareRuns: Measurement[] = [];
+  const pageRuns: Measurement[] = [];
+  page.before?.();
+  for (let i = 0; i < rounds; i++) {
+    bareRuns.push(await measure(bare.url, { ...share(bare.options), warmupSec: i === 0 ? bare.options.warmupSec : 0 }));
+    pageRuns.push(await measure(page.url, { ...share(page.options), warmupSec: i === 0 ? page.options.warmupSec : 0 }));
+  }
+  return { bare: combine(bareRuns), page: combine(pageRuns) };
+}
+
 export interface ProbeResult {
   status: number;
   bytes: number;
@@ -80,6 +137,7 @@ export interface ProbeResult {
   pageCache: string | null;
   /** Milliseconds from sending the request to the end of the body. */
   ms: number;
+  body: Buffer;
 }
 
 /** Fetches a URL once. */
@@ -93,6 +151,7 @@ export async function probe(url: string, timeoutMs = 60_000): Promise<ProbeResul
     setsCookie: res.headers.has('set-cookie'),
     pageCache: res.headers.get('x-page-cache'),
     ms: performance.now() - started,
+    body,
   };
 }
 

@@ -4,7 +4,8 @@
  * here is killed when the benchmark exits, whatever the reason.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -231,8 +232,15 @@ export interface AppServerOptions {
   nodeFlags?: string[];
 }
 
+/** The Node.js flags production runs the server with (package.json `config.node_flags`, used by `npm run serve`). */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { config?: { node_flags?: string } };
+  return (pkg.config?.node_flags ?? '').split(/\s+/).filter(Boolean);
+}
+
 /**
- * The real server as built by `npm run build`, in production mode, on its own free port. A
+ * The real server as built by `npm run build`, in production mode (with production's Node.js
+ * flags), on its own free port. A
  * PAGE_CACHE_SECONDS of the shell is not passed on: the server's default applies unless `extraEnv`
  * sets it.
  */
@@ -243,7 +251,7 @@ export async function startAppServer(options: AppServerOptions): Promise<ServerP
   const started = startServerProcess({
     name: options.name ?? 'app',
     args: [SERVER_ENTRY],
-    nodeFlags: options.nodeFlags ?? [],
+    nodeFlags: [...productionNodeFlags(), ...(options.nodeFlags ?? [])],
     port,
     readyPath: '/healthz',
     env: {
@@ -270,7 +278,16 @@ export async function startAppServer(options: AppServerOptions): Promise<ServerP
 }
 
 /** The bare node:http baseline answering `bytes` bytes to every request. */
-export async function startBareServer(bytes: number): Promise<ServerProcess> {
+export async function startBareServer(bytes: number, sample?: Buffer): Promise<ServerProcess> {
   const port = await freePort();
-  return startServerProcess({ name: 'bare', args: [BARE_SERVER_ENTRY, String(bytes), String(port), '127.0.0.1'], port, env: process.env });
+  const args = [BARE_SERVER_ENTRY, String(bytes), String(port), '127.0.0.1'];
+  if (!sample) return startServerProcess({ name: 'bare', args, port, env: process.env });
+  // The page's own bytes (see bare-server.mjs for why the content matters), read once at its start.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'oe-bare-'));
+  try {
+    writeFileSync(path.join(dir, 'body'), sample.subarray(0, bytes));
+    return await startServerProcess({ name: 'bare', args: [...args, path.join(dir, 'body')], port, env: process.env });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

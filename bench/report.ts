@@ -87,7 +87,7 @@ function row(name: string, label: string, run: RunResult, scenario: ScenarioResu
   const t = run.timing;
   return [
     name,
-    run.sharedFrom ? `${label} (shared)` : label,
+    label,
     shorten(run.target),
     run.bodyBytes !== undefined ? String(run.bodyBytes) : '',
     m ? m.rps.toFixed(m.rps < 10 ? 1 : 0) : '',

@@ -26,7 +26,7 @@ import { measure } from './measure.ts';
 import { BENCH_DIR, startAppServer, stopAllChildren, type ServerProcess } from './processes.ts';
 import { formatReport, loadAverage, machine, toMb, type BenchReport, type ServerReport } from './report.ts';
 import { scenarios } from './scenarios/index.ts';
-import { TARGETS, type Baseline, type BenchSettings, type ScenarioResult, type ServerKind } from './scenarios/types.ts';
+import { TARGETS, type BenchSettings, type ScenarioResult, type ServerKind } from './scenarios/types.ts';
 import { seedSqlite, type SeedSummary } from './seed-database.ts';
 import { seedLedgerSqlite, type LedgerSeedSummary } from './seed-ledger.ts';
 
@@ -203,7 +203,6 @@ async function main(): Promise<number> {
     const loadAtStart = loadAverage();
     const results: Record<string, ScenarioResult> = {};
     const failed: Record<string, string> = {};
-    const baselines = new Map<string, Baseline>();
     for (const scenario of selected) {
       const kind = scenario.needs.server;
       const died = kind ? pool.exitInfo(kind) : undefined;
@@ -218,7 +217,6 @@ async function main(): Promise<number> {
           settle: (k) => pool.settle(k),
           seed,
           ledger,
-          baselines,
           dataDir,
           log,
         });

@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Insertable } from 'kysely';
 import type { ContributionsTable, ContributorsTable, PieceKind, PiecesTable } from '../src/db/schema.ts';
 import { ensureBaseline } from '../src/baseline/ensure-baseline.ts';
+import { pieceSearchSource, rebuildSearchIndex } from '../src/modules/reach/index.ts';
 import { renderMarkdown } from '../src/shared/markdown.ts';
 import { slugify } from '../src/shared/slug.ts';
 
@@ -218,13 +219,17 @@ export async function seedProgramme(db: Db, options: SeedOptions): Promise<SeedS
   };
 }
 
-/** Creates `<dataDir>/open-experience.sqlite` the way the server would, then fills it and closes it. */
+/** Creates `<dataDir>/open-experience.sqlite` the way the server would, then fills it (and its search index) and closes it. */
 export async function seedSqlite(dataDir: string, options: SeedOptions): Promise<SeedSummary> {
   const database = createDatabase({ sqlitePath: path.join(dataDir, 'open-experience.sqlite') });
   try {
     await migrateToLatest(database);
     await ensureBaseline(database.db, options.now);
-    return await seedProgramme(database.db, options);
+    const summary = await seedProgramme(database.db, options);
+    // The search index, as a server would build it at its first start: built here, it is not
+    // built by whichever app server starts first (its memory and CPU would be counted in the runs).
+    await rebuildSearchIndex({ db: database.db, actor: null, now: options.now }, { source: pieceSearchSource });
+    return summary;
   } finally {
     await database.close();
   }

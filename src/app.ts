@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -45,11 +46,11 @@ import { DEFAULT_WORKER_OPTIONS, OutboxWorker, type WorkerOptions } from './outb
 import { verifyCsrf } from './shared/http/csrf.ts';
 import { plainErrorPage, registerErrorHandling } from './shared/http/error-handler.tsx';
 import { normaliseFormBody, type FormFields, type UploadedFile } from './shared/http/form.ts';
-import { registerPageCache } from './shared/http/page-cache.ts';
+import { frontDoor, registerPageCache } from './shared/http/page-cache.ts';
 import { zodValidatorCompiler } from './shared/http/route-schema.ts';
 import { AppError } from './shared/errors.ts';
-import { DEFAULT_LANG, stripLangPrefix } from './shared/i18n/index.ts';
-import { registerLanguage } from './shared/http/language.ts';
+import { DEFAULT_LANG, langOfUrl, stripLangPrefix } from './shared/i18n/index.ts';
+import { registerLanguage, wantsEnglishHome } from './shared/http/language.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PUBLIC_DIR = path.join(rootDir, 'public');
@@ -108,7 +109,18 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       'x-frame-options': 'DENY',
       'content-security-policy': `default-src 'self'; img-src 'self' data:${mapTileOrigin}; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
     });
+  // The page cache's front door (set once the cache exists): a kept page is answered from the
+  // server's request event, before Fastify routes the request (docs/decisions/021).
+  let front: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = Fastify({
+    serverFactory: (handler) => {
+      const server = createServer((req, res) => {
+        if (!front?.(req, res)) handler(req, res);
+      });
+      // Fastify's own defaults for the server it would have made.
+      server.keepAliveTimeout = 72_000;
+      return server;
+    },
     // A URL the router cannot even read (a path segment too long, a broken escape): answered before
     // any hook runs, so with the headers and a plain page here.
     frameworkErrors: (error, _req, reply) => {
@@ -189,6 +201,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       { tags: ['pieces', 'search_documents'], next: nextScheduledPublication },
       { tags: ['events'], next: nextEventChange },
     ],
+  });
+  front = frontDoor(app.pageCache, {
+    parseCookie: (header) => app.parseCookie(header),
+    // As rewriteUrl and the language hook would have it; the English-preferring first visitor of `/` is redirected there.
+    route: (req, cookies) => {
+      const url = req.url ?? '/';
+      return wantsEnglishHome(req.method, url, cookies, req.headers) ? null : { url: stripLangPrefix(url), lang: langOfUrl(url) };
+    },
   });
   app.addHook('onRequest', loadActor(deps));
   // Before any schema runs: the CSRF token is checked, the route's access rule applied, and the

@@ -128,5 +128,7 @@ export const transparencyScenarios = pageScenarios({
   description: 'GET /transparency on 1M ledger postings (60 events, 500 royalty accounts) vs bare node:http of the same size',
   paths: () => ['/transparency'],
   ledger: true,
+  // Issue 13: kept at 0.5 of bare; rendered afresh, p99 under 100 ms at 50 connections.
+  targets: { uncached: { maxP99Ms: 100 } },
   extra: transparencyExtra,
 });

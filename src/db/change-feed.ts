@@ -22,7 +22,11 @@ import {
   type Kysely,
   sql,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyModule } from '../shared/lazy-module.ts';
+
+/** The PostgreSQL driver, loaded only by instances on PostgreSQL. */
+const pgLibrary = lazyModule<typeof pg>('pg');
 
 export const CHANGES_CHANNEL = 'oe_changes';
 /** Everything may have changed (a listener lost its connection and may have missed notices). */
@@ -194,7 +198,7 @@ export class ChangeFeed {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new (pgLibrary().Client)({ connectionString: this.databaseUrl });
     this.listener = client;
     const lost = () => {
       if (this.listener !== client) return;

@@ -6,9 +6,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyModule } from '../shared/lazy-module.ts';
 import type { DB } from './schema.ts';
-import { QueuedSqliteDialect } from './sqlite-driver.ts';
+import { InlineLimits, QueuedSqliteDialect } from './sqlite-driver.ts';
 import { changeFeedFor, trackChanges, type ChangeFeed } from './change-feed.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -34,19 +35,22 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** The PostgreSQL driver, loaded only by instances on PostgreSQL. */
+const pgLibrary = lazyModule<typeof pg>('pg');
+
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     // int8 (counts, sums): numbers, as on SQLite. Amounts in cents stay far below 2^53.
     if (oid === 20) return (v: string) => Number(v);
     // timestamptz: ISO strings, as written on SQLite.
     if (oid === 1184) return (v: string) => new Date(v).toISOString();
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pgLibrary().types.getTypeParser(oid, format as 'text');
   },
 };
 
 export function createDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
+    const pool = new (pgLibrary().Pool)({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       // A statement that waits more than 10 s for a row lock gives up (55P03): the person is asked
@@ -67,7 +71,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const changes = changeFeedFor(options);
-  const db = new Kysely<DB>({ dialect: trackChanges(new QueuedSqliteDialect(sqlite), changes) });
+  const db = new Kysely<DB>({ dialect: trackChanges(new QueuedSqliteDialect(sqlite), changes), plugins: [new InlineLimits()] });
   return { db, dialect: 'sqlite', changes, close: () => db.destroy() };
 }
 

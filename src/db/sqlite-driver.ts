@@ -10,9 +10,14 @@
  *   the code. Safe because no query here is streamed: a statement never iterates when used again.
  *
  * Everything else (the query compiler, the adapter, the introspector) is Kysely's SQLite dialect.
+ *
+ * And one plugin, `InlineLimits`: a statement whose `LIMIT` is a bound parameter is prepared anew
+ * by SQLite at every run (the planner weighs the limit, so binding any value expires the
+ * statement): 15 µs instead of 7 for a page's comments. A query's own numeric limit is written
+ * into its SQL instead; the texts stay few (limits are the code's page sizes).
  */
 import type SQLite from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import { CompiledQuery, LimitNode, SelectQueryNode, SqliteDialect, ValueNode, type DatabaseConnection, type Driver, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 
 const STATEMENT_CACHE_LIMIT = 2000;
 
@@ -97,5 +102,24 @@ export class QueuedSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new QueuedSqliteDriver(this.sqlite);
+  }
+}
+
+/** The largest limit written into SQL text (larger ones stay parameters: they are rare and varied). */
+const MAX_INLINE_LIMIT = 10_000;
+
+/** A select's numeric `LIMIT` as a literal (see the file's comment); only the top-level select, without walking the tree. */
+export class InlineLimits implements KyselyPlugin {
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (!SelectQueryNode.is(node) || !node.limit) return node;
+    const limit = node.limit.limit;
+    if (!ValueNode.is(limit) || limit.immediate) return node;
+    const value = limit.value;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_INLINE_LIMIT) return node;
+    return SelectQueryNode.cloneWithLimit(node, LimitNode.create(ValueNode.createImmediate(value)));
+  }
+
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
   }
 }

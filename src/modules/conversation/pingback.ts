@@ -4,7 +4,11 @@
  * verified exactly like a webmention (receiveMention, then the outbox); what can be refused without
  * fetching the source is refused here with its standard fault.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
+import { lazyModule } from '../../shared/lazy-module.ts';
+
+/** The XML parser, loaded at the first pingback rather than by every instance. */
+const fastXmlParser = lazyModule<typeof FastXmlParser>('fast-xml-parser');
 import type { CommandContext } from '../../shared/command.ts';
 import { receiveMention } from './commands/receive-mention.ts';
 import { MentionRefusedError, type MentionRefusal } from './errors.ts';
@@ -35,7 +39,8 @@ const faultOfRefusal: Record<MentionRefusal, { code: number; message: string }> 
 
 export type XmlRpcAnswer = { ok: string } | { fault: { code: number; message: string } };
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false });
+let parser: FastXmlParser.XMLParser | undefined;
+const xmlParser = () => (parser ??= new (fastXmlParser().XMLParser)({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false }));
 
 function stringValue(value: unknown): string | null {
   if (typeof value === 'string') return value;
@@ -47,10 +52,10 @@ function stringValue(value: unknown): string | null {
 export function readXmlRpcCall(xml: string): { method: string; params: (string | null)[] } | { fault: { code: number; message: string } } {
   // No document type: nothing to declare entities with (no expansion bombs, no external entities).
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return { fault: { code: PINGBACK_FAULTS.parseError, message: 'Parse error: document type declarations are not accepted.' } };
-  if (XMLValidator.validate(xml) !== true) return { fault: { code: PINGBACK_FAULTS.parseError, message: 'Parse error: not well formed.' } };
+  if (fastXmlParser().XMLValidator.validate(xml) !== true) return { fault: { code: PINGBACK_FAULTS.parseError, message: 'Parse error: not well formed.' } };
   let doc: { methodCall?: { methodName?: unknown; params?: { param?: unknown } } };
   try {
-    doc = parser.parse(xml) as typeof doc;
+    doc = xmlParser().parse(xml) as typeof doc;
   } catch {
     return { fault: { code: PINGBACK_FAULTS.parseError, message: 'Parse error: not well formed.' } };
   }

@@ -2,7 +2,10 @@
  * Reads of the conversation: what a piece's page shows (public columns only: a commenter's email
  * is never selected for it), the editors' queue, the settings, and what the effects need.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { jsonArrayFrom, parseJsonArray } from '../../db/json-array.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import { toPage, type Page, type PageWindow } from '../../shared/pagination.ts';
 import { parseBlocklist } from './domain/moderation.ts';
 import type { ContributionStatus, MentionKind, MentionStatus } from './domain/statuses.ts';
@@ -45,42 +48,70 @@ export interface PieceDiscussion {
   closed: boolean;
 }
 
-/** What a piece's page shows under the article: published comments (oldest first), responses (featured first), mentions. */
-export async function getPieceDiscussion(db: Executor, pieceId: number, options: { withResponses: boolean }): Promise<PieceDiscussion> {
-  const [comments, responses, mentions, closed] = await Promise.all([
-    db
-      .selectFrom('comments')
-      .select(['id', 'parent_id', 'author_name', 'author_website', 'body_html', 'published_at'])
-      .where('piece_id', '=', pieceId)
-      .where('status', '=', 'published')
-      .orderBy('published_at')
-      .orderBy('id')
-      .limit(1000)
-      .execute(),
-    options.withResponses
-      ? db
-          .selectFrom('responses')
-          .select(['id', 'author_name', 'author_website', 'title', 'body_html', 'featured', 'published_at'])
-          .where('piece_id', '=', pieceId)
+/**
+ * What a piece's page shows under the article, in one statement compiled once (with or without
+ * the responses): each list a JSON array of its rows, and whether the discussion is closed.
+ * Four statements cost four read transactions (each takes and drops SQLite's file lock).
+ */
+function discussionQuery(withResponses: boolean) {
+  return preparedQuery(['pieceId'], (db, p: { pieceId: number }, dialect) =>
+    db.selectNoFrom((eb) => [
+      jsonArrayFrom(
+        dialect,
+        db
+          .selectFrom('comments')
+          .select(['id', 'parent_id', 'author_name', 'author_website', 'body_html', 'published_at'])
+          .where('piece_id', '=', p.pieceId)
           .where('status', '=', 'published')
-          .orderBy('featured', 'desc')
           .orderBy('published_at')
           .orderBy('id')
-          .limit(500)
-          .execute()
-      : Promise.resolve([]),
-    db
-      .selectFrom('mentions')
-      .select(['id', 'source_url', 'protocol', 'kind', 'author_name', 'author_url', 'title', 'excerpt', 'verified_at'])
-      .where('piece_id', '=', pieceId)
-      .where('status', '=', 'published')
-      .orderBy('verified_at')
-      .orderBy('id')
-      .limit(500)
-      .execute(),
-    db.selectFrom('closed_discussions').select('piece_id').where('piece_id', '=', pieceId).executeTakeFirst(),
-  ]);
-  return { comments, responses, mentions, closed: closed !== undefined };
+          .limit(sql.lit(1000)),
+      ).as('comments'),
+      (withResponses
+        ? jsonArrayFrom(
+            dialect,
+            db
+              .selectFrom('responses')
+              .select(['id', 'author_name', 'author_website', 'title', 'body_html', 'featured', 'published_at'])
+              .where('piece_id', '=', p.pieceId)
+              .where('status', '=', 'published')
+              .orderBy('featured', 'desc')
+              .orderBy('published_at')
+              .orderBy('id')
+              .limit(sql.lit(500)),
+          )
+        : sql<PublicResponse[]>`null`
+      ).as('responses'),
+      jsonArrayFrom(
+        dialect,
+        db
+          .selectFrom('mentions')
+          .select(['id', 'source_url', 'protocol', 'kind', 'author_name', 'author_url', 'title', 'excerpt', 'verified_at'])
+          .where('piece_id', '=', p.pieceId)
+          .where('status', '=', 'published')
+          .orderBy('verified_at')
+          .orderBy('id')
+          .limit(sql.lit(500)),
+      ).as('mentions'),
+      eb.exists(db.selectFrom('closed_discussions').select('piece_id').where('piece_id', '=', p.pieceId)).as('closed'),
+    ]),
+  );
+}
+const discussionWithResponses = discussionQuery(true);
+const discussionWithoutResponses = discussionQuery(false);
+
+/** A moment read from a JSON array: PostgreSQL writes `…+00:00` there, the columns read as `…Z`. */
+const iso = (value: string | null): string | null => (value === null ? null : new Date(value).toISOString());
+
+/** What a piece's page shows under the article: published comments (oldest first), responses (featured first), mentions. */
+export async function getPieceDiscussion(db: Executor, pieceId: number, options: { withResponses: boolean }): Promise<PieceDiscussion> {
+  const [row] = await (options.withResponses ? discussionWithResponses : discussionWithoutResponses)(db, { pieceId });
+  return {
+    comments: parseJsonArray(row?.comments).map((c) => ({ ...c, published_at: iso(c.published_at) })),
+    responses: parseJsonArray(row?.responses).map((r) => ({ ...r, featured: Number(r.featured), published_at: iso(r.published_at) })),
+    mentions: parseJsonArray(row?.mentions).map((m) => ({ ...m, verified_at: iso(m.verified_at) })),
+    closed: Boolean(row?.closed),
+  };
 }
 
 /** Whether the piece's comments are closed. */

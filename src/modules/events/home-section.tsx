@@ -2,12 +2,12 @@
 import type { Executor } from '../../db/database.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import type { ViewContext } from '../../shared/views/context.ts';
-import { listPublicEvents } from './queries.ts';
+import { listComingEvenings } from './queries.ts';
 import { listEventListFacts } from './ticketing/queries.ts';
 
 /** The next published evening not yet over, with its seats left and a button to book; null when none is ahead. */
 export async function nextEveningSection(input: { db: Executor; now: Date }) {
-  const [next] = (await listPublicEvents(input.db, input.now, 'upcoming', { limit: 5, offset: 0 })).filter((e) => e.status === 'published');
+  const [next] = (await listComingEvenings(input.db, input.now)).filter((e) => e.status === 'published');
   if (!next) return null;
   const facts = (await listEventListFacts(input.db, [next.id])).get(next.id);
   const left = Math.max(0, next.capacity - (facts?.seatsHeld ?? 0));

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 
 const listColumns = ['events.id', 'events.slug', 'events.title', 'events.starts_at', 'events.ends_at', 'events.venue', 'events.capacity', 'events.status', 'events.theme_id'] as const;
 
@@ -13,6 +15,22 @@ export async function listPublicEvents(db: Executor, now: Date, when: 'upcoming'
   let q = db.selectFrom('events').select(listColumns).where('events.status', 'in', ['published', 'cancelled']);
   q = when === 'upcoming' ? q.where('events.ends_at', '>=', now.toISOString()).orderBy('events.starts_at', 'asc') : q.where('events.ends_at', '<', now.toISOString()).orderBy('events.starts_at', 'desc');
   return q.orderBy('events.id').limit(page.limit).offset(page.offset).execute();
+}
+
+/** The next few public evenings not yet over (the home page's highlight), compiled once. */
+const comingEvenings = preparedQuery(['now'], (db, p: { now: string }) =>
+  db
+    .selectFrom('events')
+    .select(listColumns)
+    .where('events.status', 'in', ['published', 'cancelled'])
+    .where('events.ends_at', '>=', p.now)
+    .orderBy('events.starts_at', 'asc')
+    .orderBy('events.id')
+    .limit(sql.lit(5)),
+);
+
+export async function listComingEvenings(db: Executor, now: Date): Promise<EventListRow[]> {
+  return comingEvenings(db, { now: now.toISOString() });
 }
 
 /** How many published (or cancelled) events are upcoming, or past. */

@@ -1,5 +1,5 @@
 /** Reads of publishing: public pages, the studio and the desk, and what the emails need. */
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { dialectOf, type Dialect, type Executor } from '../../db/database.ts';
 import { jsonArrayFrom, parseJsonArray } from '../../db/json-array.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
@@ -128,23 +128,34 @@ function withAggregates<T extends { credits_json: CreditView[] | string; themes_
   return { ...rest, cover_key: rest.cover_key ?? null, credits: parseJsonArray<CreditView>(credits_json), themes: parseJsonArray<ThemeView>(themes_json) };
 }
 
-/** The home page's read: the latest published pieces, compiled once. */
-const latestPublished = preparedQuery(['now', 'limit'], (db, p: { now: string; limit: number }, dialect) =>
-  db
-    .selectFrom('pieces')
-    .select(cardColumns)
-    .select(cardAggregates(db, dialect))
-    .where('pieces.status', '=', 'published')
-    .where('pieces.published_at', '<=', p.now)
-    .orderBy('pieces.published_at', 'desc')
-    .orderBy('pieces.id', 'desc')
-    .limit(p.limit),
-);
+/**
+ * The home page's read: the latest published pieces, compiled once per page size (the limit is
+ * written into the SQL: a bound LIMIT makes SQLite prepare the statement again at every run).
+ */
+const latestByLimit = new Map<number, ReturnType<typeof latestPublished>>();
+function latestPublished(limit: number) {
+  return preparedQuery(['now'], (db, p: { now: string }, dialect) =>
+    db
+      .selectFrom('pieces')
+      .select(cardColumns)
+      .select(cardAggregates(db, dialect))
+      .where('pieces.status', '=', 'published')
+      .where('pieces.published_at', '<=', p.now)
+      .orderBy('pieces.published_at', 'desc')
+      .orderBy('pieces.id', 'desc')
+      .limit(sql.lit(limit)),
+  );
+}
+
+/** Page sizes the code asks for (home, listings, feeds): each gets its compiled read. */
+const MAX_PREPARED_LIMIT = 100;
 
 /** Published pieces, newest first, with their credits and themes (one statement). */
 export async function listPublishedPieces(db: Executor, now: Date, filter: PublishedFilter): Promise<PieceCard[]> {
-  if (filter.kind === undefined && filter.themeId === undefined && !filter.offset) {
-    return (await latestPublished(db, { now: now.toISOString(), limit: filter.limit })).map(withAggregates);
+  if (filter.kind === undefined && filter.themeId === undefined && !filter.offset && Number.isSafeInteger(filter.limit) && filter.limit > 0 && filter.limit <= MAX_PREPARED_LIMIT) {
+    let latest = latestByLimit.get(filter.limit);
+    if (!latest) latestByLimit.set(filter.limit, (latest = latestPublished(filter.limit)));
+    return (await latest(db, { now: now.toISOString() })).map(withAggregates);
   }
   const rows = await publishedQuery(db, now, filter)
     .select(cardColumns)
@@ -198,13 +209,13 @@ export async function getPieceForEditing(db: Executor, id: number) {
 
 export type EditablePiece = NonNullable<Awaited<ReturnType<typeof getPieceForEditing>>>;
 
+/** The themes, read on the home page and the themes page: compiled once. */
+const allThemes = preparedQuery([], (db) =>
+  db.selectFrom('themes').select(['id', 'slug', 'name_fr', 'name_en', 'description_fr', 'description_en', 'position']).orderBy('position').orderBy('id'),
+);
+
 export async function listThemes(db: Executor): Promise<(ThemeView & { description_fr: string; description_en: string; position: number })[]> {
-  return db
-    .selectFrom('themes')
-    .select(['id', 'slug', 'name_fr', 'name_en', 'description_fr', 'description_en', 'position'])
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  return allThemes(db, {});
 }
 
 export async function getThemeBySlug(db: Executor, slug: string) {

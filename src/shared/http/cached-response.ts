@@ -3,6 +3,7 @@
  * or none), its strong ETag, 304 when the visitor holds it already, and a Cache-Control that lets a
  * proxy hold public pages briefly.
  */
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** What proxies and browsers may do with a kept public page: hold it 5 s, serve it stale 30 s more while asking again. */
@@ -46,26 +47,30 @@ function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
 }
 
 /** Whether the visitor's If-None-Match names this page (in any encoding: weak comparison). */
-function holds(req: FastifyRequest, page: CachedPage): boolean {
-  const held = req.headers['if-none-match'];
+function holds(headers: IncomingHttpHeaders, page: CachedPage): boolean {
+  const held = headers['if-none-match'];
   return held !== undefined && (held === '*' || held.includes(`"${page.hash}`));
 }
 
 /**
- * A hit, written straight to the socket with headers prepared when the page was kept: nothing
- * of Fastify's reply path (serialisation, onSend) runs for it.
+ * Answers a kept page on the raw response, with the headers prepared when it was kept: the
+ * encoding the visitor accepts, or 304 when they hold it already. Nothing of Fastify runs.
  */
-export function writeHit(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
-  const encoding = pickEncoding(req.headers['accept-encoding']);
-  const variant = page.variants[encoding ?? 'identity'];
-  reply.hijack();
-  if (holds(req, page)) {
-    reply.raw.writeHead(304, variant.notModifiedHeaders);
-    reply.raw.end();
+export function answerKept(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
+  const variant = page.variants[pickEncoding(req.headers['accept-encoding']) ?? 'identity'];
+  if (holds(req.headers, page)) {
+    res.writeHead(304, variant.notModifiedHeaders);
+    res.end();
   } else {
-    reply.raw.writeHead(200, variant.hitHeaders);
-    reply.raw.end(variant.body);
+    res.writeHead(200, variant.hitHeaders);
+    res.end(variant.body);
   }
+}
+
+/** A hit found by the cache's onRequest hook (requests injected in tests, or a render waited for). */
+export function writeHit(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
+  reply.hijack();
+  answerKept(req.raw, reply.raw, page);
 }
 
 /** Answers with a kept page: the encoding asked for, its ETag, or 304 when the visitor holds it already. */
@@ -75,7 +80,7 @@ export function sendCachedPage(req: FastifyRequest, reply: FastifyReply, page: C
   reply.headers(page.headers).header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', VARY);
   if (hit) reply.header('x-page-cache', 'hit');
   // The same page in any encoding is the same page (If-None-Match compares weakly).
-  if (holds(req, page)) return reply.status(304).send();
+  if (holds(req.headers, page)) return reply.status(304).send();
   reply.header('content-type', page.contentType);
   if (encoding) reply.header('content-encoding', encoding);
   return reply.status(200).send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity);

@@ -4,6 +4,7 @@
  * language from the URL as it came, sends an English-preferring first visitor of `/` to `/en/`
  * once, and keeps redirects in the visitor's language.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { langOfUrl, localisePath, preferredLang } from '../i18n/index.ts';
 import { cookieOptions } from './cookies.ts';
@@ -15,11 +16,15 @@ const YEAR = 60 * 60 * 24 * 365;
 /** Robots index both languages through the hreflang alternates: they are never redirected. */
 const CRAWLER = /bot|crawl|spider|slurp|facebookexternalhit|preview/i;
 
-/** Whether `/` should send this first visitor to the English home page. */
-function wantsEnglishHome(req: FastifyRequest): boolean {
-  if ((req.method !== 'GET' && req.method !== 'HEAD') || pathOf(req.originalUrl) !== '/') return false;
-  if (req.cookies[LANG_COOKIE] !== undefined || CRAWLER.test(req.headers['user-agent'] ?? '')) return false;
-  return preferredLang(req.headers['accept-language']) === 'en';
+/**
+ * Whether `/` should send this first visitor to the English home page. Takes the request as it
+ * came (method, URL before rewriting, parsed cookies, headers): the page cache's front door asks
+ * too, before Fastify has a request object.
+ */
+export function wantsEnglishHome(method: string | undefined, originalUrl: string, cookies: Record<string, string | undefined>, headers: IncomingHttpHeaders): boolean {
+  if ((method !== 'GET' && method !== 'HEAD') || pathOf(originalUrl) !== '/') return false;
+  if (cookies[LANG_COOKIE] !== undefined || CRAWLER.test(headers['user-agent'] ?? '')) return false;
+  return preferredLang(headers['accept-language']) === 'en';
 }
 
 function pathOf(url: string): string {
@@ -40,7 +45,7 @@ function addVary(reply: FastifyReply, header: string): void {
 export function registerLanguage(app: FastifyInstance): void {
   app.addHook('onRequest', async (req, reply) => {
     req.lang = langOfUrl(req.originalUrl);
-    if (!wantsEnglishHome(req)) return;
+    if (!wantsEnglishHome(req.method, req.originalUrl, req.cookies, req.headers)) return;
     rememberLang(req, reply, 'en');
     const query = req.originalUrl.slice(1);
     return reply

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -105,6 +106,80 @@ describe('public page cache', () => {
     await makeContributor(t.db.db, { name: 'Nouvelle Personne' });
     expect((await t.client().get('/pieces/en-cache')).headers['x-page-cache']).toBeUndefined();
     expect((await t.client().get('/map/directory')).headers['x-page-cache']).toBe('hit');
+  });
+});
+
+/** One GET over a real socket (the server's front door answers there; injected requests skip it). */
+function socketGet(base: string, url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${base}${url}`, { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** The headers of one answer, without those that belong to the connection or the moment. */
+function pageHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  const { date: _date, connection: _connection, 'keep-alive': _keepAlive, ...rest } = headers;
+  return rest;
+}
+
+describe('the page cache’s front door (requests over a socket)', () => {
+  let t: TestApp;
+  let base: string;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite', { pageCacheSeconds: 3600 });
+    const { actor } = await makeUser(t.db.db, 'editor');
+    await makePiece(t.db.db, actor, { title: 'Par la porte', slug: 'par-la-porte', publish: true });
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => t.close());
+
+  it('answers a kept page exactly as the hook would, in every encoding, and 304s', async () => {
+    expect((await socketGet(base, '/pieces/par-la-porte')).headers['x-page-cache']).toBeUndefined();
+    for (const encoding of ['', 'gzip', 'br']) {
+      const headers: Record<string, string> = encoding ? { 'accept-encoding': encoding } : {};
+      const door = await socketGet(base, '/pieces/par-la-porte', headers);
+      const hook = await t.app.inject({ method: 'GET', url: '/pieces/par-la-porte', headers });
+      expect(door.headers['x-page-cache']).toBe('hit');
+      expect(hook.headers['x-page-cache']).toBe('hit');
+      expect(pageHeaders(door.headers)).toEqual(pageHeaders(hook.headers));
+      expect(door.body.equals(hook.rawPayload)).toBe(true);
+      const held = await socketGet(base, '/pieces/par-la-porte', { ...headers, 'if-none-match': String(door.headers.etag) });
+      expect(held.status).toBe(304);
+      expect(held.body.length).toBe(0);
+    }
+    // The English page is its own entry.
+    await socketGet(base, '/en/pieces/par-la-porte');
+    const en = await socketGet(base, '/en/pieces/par-la-porte');
+    expect(en.headers['x-page-cache']).toBe('hit');
+    expect(en.headers['content-language']).toBe('en');
+  });
+
+  it('lets Fastify answer whatever may be personal or redirected', async () => {
+    await socketGet(base, '/');
+    expect((await socketGet(base, '/')).headers['x-page-cache']).toBe('hit');
+    // A session cookie (valid or not) or a flash: never from the cache.
+    expect((await socketGet(base, '/', { cookie: 'oe_session=whatever' })).headers['x-page-cache']).toBeUndefined();
+    expect((await socketGet(base, '/', { cookie: 'oe_flash=x' })).headers['x-page-cache']).toBeUndefined();
+    // An English-preferring first visitor of `/` is sent to /en/, kept page or not; with the cookie, not.
+    const first = await socketGet(base, '/', { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(first.status).toBe(302);
+    expect(first.headers.location).toBe('/en/');
+    expect((await socketGet(base, '/', { 'accept-language': 'en-GB', cookie: 'oe_lang=fr' })).headers['x-page-cache']).toBe('hit');
+    // A HEAD is Fastify's.
+    expect((await new Promise<number>((resolve) => http.request(`${base}/`, { method: 'HEAD', agent: false }, (res) => resolve(res.statusCode ?? 0)).end())).valueOf()).toBe(200);
+  });
+
+  it('stops answering a page the moment a write drops it', async () => {
+    await socketGet(base, '/pieces/par-la-porte');
+    expect((await socketGet(base, '/pieces/par-la-porte')).headers['x-page-cache']).toBe('hit');
+    await makeContributor(t.db.db, { name: 'Porte Nouvelle' });
+    expect((await socketGet(base, '/pieces/par-la-porte')).headers['x-page-cache']).toBeUndefined();
   });
 });
 

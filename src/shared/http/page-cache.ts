@@ -11,11 +11,12 @@
  * lets a proxy hold them briefly.
  */
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { EVERYTHING, type ChangeFeed } from '../../db/change-feed.ts';
 import type { Executor } from '../../db/database.ts';
-import { PUBLIC_CACHE_CONTROL, VARY, writeHit, type CachedPage, type Variant } from './cached-response.ts';
+import { answerKept, PUBLIC_CACHE_CONTROL, VARY, writeHit, type CachedPage, type Variant } from './cached-response.ts';
 import { SESSION_COOKIE } from './cookies.ts';
 
 export { PUBLIC_CACHE_CONTROL, sendCachedPage, type CachedPage } from './cached-response.ts';
@@ -113,6 +114,11 @@ export class PageCache {
       return undefined;
     }
     return entry;
+  }
+
+  /** The time now (ms), by the clock the cache was given. */
+  clock(): number {
+    return this.options.now().getTime();
   }
 
   /** The invalidation clock now: what a render must be newer than to be kept. */
@@ -272,10 +278,55 @@ interface Render {
 const renders = new WeakMap<FastifyRequest, Render>();
 const personal = new WeakSet<FastifyReply>();
 
-/** The key of an anonymous GET for a public page, or null when the answer may be personal. */
+/**
+ * The key of an anonymous GET for a public page, or null when the answer may be personal. `url`
+ * is the routed URL (the language prefix removed), `lang` the language the URL asked for.
+ */
+function keyOf(method: string | undefined, url: string, lang: string, cookies: Record<string, string | undefined>): string | null {
+  if (method !== 'GET' || cookies[SESSION_COOKIE] || cookies[FLASH_COOKIE] || url.startsWith('/static/')) return null;
+  return `${lang}:${url}`;
+}
+
 function cacheKey(req: FastifyRequest): string | null {
-  if (req.method !== 'GET' || req.cookies[SESSION_COOKIE] || req.cookies[FLASH_COOKIE] || req.url.startsWith('/static/')) return null;
-  return `${req.lang}:${req.url}`;
+  return keyOf(req.method, req.url, req.lang, req.cookies);
+}
+
+export interface FrontDoorOptions {
+  /**
+   * The routed URL and language of a request as it came, or null when it is not for the cache
+   * (another hook answers it first, say a redirect).
+   */
+  route(req: IncomingMessage, cookies: Record<string, string | undefined>): { url: string; lang: string } | null;
+  parseCookie(header: string): Record<string, string | undefined>;
+}
+
+/**
+ * The cache's front door: answers a kept page from node:http's request event, before Fastify
+ * builds a request, routes it or runs a hook (docs/decisions/021). Returns false for anything
+ * else — a miss, a personal request, a page being rendered — which Fastify then handles (and
+ * its onRequest hook keeps the page). Requests injected in tests take the hook path only.
+ */
+export function frontDoor(cache: PageCache, options: FrontDoorOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const NO_COOKIES: Record<string, string | undefined> = {};
+  return (req, res) => {
+    if (req.method !== 'GET' || !cache.enabled) return false;
+    const header = req.headers.cookie;
+    let cookies = NO_COOKIES;
+    if (header) {
+      try {
+        cookies = options.parseCookie(header);
+      } catch {
+        return false;
+      }
+    }
+    const routed = options.route(req, cookies);
+    if (!routed) return false;
+    const key = keyOf(req.method, routed.url, routed.lang, cookies);
+    const page = key === null ? undefined : cache.get(key, cache.clock());
+    if (!page) return false;
+    answerKept(req, res, page);
+    return true;
+  };
 }
 
 /**

@@ -41,14 +41,32 @@ export function translator(lang: Lang): Translate {
 }
 
 /** Formats a date for people, in the page's language (Europe/Paris, the programme's city). */
+/**
+ * Dates as written on pages, remembered: `Intl.DateTimeFormat#format` takes microseconds, and a
+ * listing writes the same few dates again at every request. Bounded: forgotten all at once when full.
+ */
+const written = new Map<string, string>();
+const WRITTEN_LIMIT = 5000;
+
+function remembered(kind: 'd' | 't', iso: string, lang: Lang, format: Intl.DateTimeFormat): string {
+  const key = `${kind}${lang}${iso}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    text = format.format(new Date(iso));
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    written.set(key, text);
+  }
+  return text;
+}
+
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
-  return dateFormats[lang].format(new Date(iso));
+  return remembered('d', iso, lang, dateFormats[lang]);
 }
 
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
-  return dateTimeFormats[lang].format(new Date(iso));
+  return remembered('t', iso, lang, dateTimeFormats[lang]);
 }
 
 const dateFormats: Record<Lang, Intl.DateTimeFormat> = {

@@ -1,6 +1,7 @@
 /** Reads of the book module: the titles and their contributors for the desk, and the sales per title. */
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.ts';
+import { preparedQuery } from '../../../db/prepared-query.ts';
 import type { BookSalesLine } from '../../ledger/index.ts';
 import type { BooksTable, Lang } from '../../../db/schema.ts';
 import type { Selectable } from 'kysely';
@@ -58,8 +59,10 @@ export async function getBookBySlug(db: Executor, slug: string): Promise<BookRow
 }
 
 /** Books whose digital edition is out (a build succeeded), newest first: the /book page. */
+const publishedBooks = preparedQuery([], (db) => db.selectFrom('books').select(BOOK_COLUMNS).where('current_build_id', 'is not', null).orderBy('created_at', 'desc').orderBy('id', 'desc'));
+
 export async function listPublishedBooks(db: Executor): Promise<BookRow[]> {
-  return (await db.selectFrom('books').select(BOOK_COLUMNS).where('current_build_id', 'is not', null).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(shaped);
+  return (await publishedBooks(db, {})).map(shaped);
 }
 
 export async function bookSlugTaken(db: Executor, slug: string, exceptId?: number): Promise<boolean> {

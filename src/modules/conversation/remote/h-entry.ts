@@ -3,7 +3,11 @@
  * and what it does with our piece (reply, like, repost, bookmark or a plain mention). Parsed with
  * microformats-parser; everything it returns is kept as plain text and escaped when shown.
  */
-import { mf2 } from 'microformats-parser';
+import type * as Microformats from 'microformats-parser';
+import { lazyModule } from '../../../shared/lazy-module.ts';
+
+/** The microformats parser, loaded at the first webmention rather than by every instance. */
+const microformats = lazyModule<typeof Microformats>('microformats-parser');
 import { parseWebUrl, sameDocument } from '../domain/mention-urls.ts';
 import type { MentionKind } from '../domain/statuses.ts';
 
@@ -52,7 +56,7 @@ function findEntry(items: Mf2Item[]): Mf2Item | null {
 }
 
 export function readEntry(html: string, sourceUrl: URL, target: URL): EntryDetails | null {
-  const parsed = mf2(html, { baseUrl: sourceUrl.href });
+  const parsed = microformats().mf2(html, { baseUrl: sourceUrl.href });
   const entry = findEntry(parsed.items as Mf2Item[]);
   if (!entry) return null;
   const p = entry.properties ?? {};

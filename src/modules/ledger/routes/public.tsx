@@ -11,23 +11,41 @@ import { exportPeriod } from '../exports/period.ts';
 import { listEventLabels } from '../queries/events.ts';
 import { listRoyalties } from '../queries/royalties.ts';
 import { countTransactions, getTransaction, listTransactions } from '../queries/transactions.ts';
-import { getTransparencyData, type TransparencyExtensions } from '../queries/transparency.ts';
+import { getTransparencyData, type TransparencyData, type TransparencyExtensions } from '../queries/transparency.ts';
 import { transactionsQuery, transparencyQuery, type TransactionsQuery } from '../schemas.ts';
 import { TransactionsPage } from '../views/transactions-page.tsx';
-import { RoyaltiesPage, TransparencyPage } from '../views/transparency-page.tsx';
+import { eveningsPageOf, renderTransparencyEvenings, renderTransparencyFigures, RoyaltiesPage, TransparencyPage } from '../views/transparency-page.tsx';
 import { exportContext } from './export-context.ts';
 
 const PAGE_SIZE = 50;
+/** Pages of evenings on the transparency page kept drawn, per language: the newest, most read. */
+const DRAWN_EVENING_PAGES = 10;
 
 export const publicLedgerRoutes: FastifyPluginAsync<{ deps: AppDeps; extensions: TransparencyExtensions }> = async (fastify, { deps, extensions }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
-  app.get('/transparency', { schema: { querystring: transparencyQuery } }, async (req, reply) =>
-    // The figures are computed once per version of what they read (the ledger, expenses, book sales):
-    // kept until a write to one of those tables, on any instance (docs/decisions/021).
-    sendPage(reply, <TransparencyPage ctx={viewContext(req, reply)} data={await deps.database.changes.memo('ledger:transparency', () => getTransparencyData(db, extensions))} eveningsPage={req.query.page} />),
-  );
+  // The figures are computed once per version of what they read (the ledger, expenses, book sales):
+  // kept until a write to one of those tables, on any instance (docs/decisions/021).
+  const transparencyData = () => deps.database.changes.memo('ledger:transparency', () => getTransparencyData(db, extensions));
+  /**
+   * What the page draws from the figures and the language alone, drawn once per version of the
+   * figures. Each drawing reads the figures through their memo, so it counts their tables as its
+   * own reads and is dropped with them.
+   */
+  const drawn = <T,>(key: string, draw: (data: TransparencyData) => T) => deps.database.changes.memo(key, async () => draw(await transparencyData()));
+
+  app.get('/transparency', { schema: { querystring: transparencyQuery } }, async (req, reply) => {
+    const { lang } = req;
+    const data = await transparencyData();
+    const page = eveningsPageOf(data, req.query.page);
+    const [figures, evenings] = await Promise.all([
+      drawn(`ledger:transparency:figures:${lang}`, (d) => renderTransparencyFigures(lang, d)),
+      // The first pages of evenings are kept; older ones, rarely asked, are drawn each time.
+      page <= DRAWN_EVENING_PAGES ? drawn(`ledger:transparency:evenings:${lang}:${page}`, (d) => renderTransparencyEvenings(lang, d, page)) : renderTransparencyEvenings(lang, data, page),
+    ]);
+    return sendPage(reply, <TransparencyPage ctx={viewContext(req, reply)} data={data} eveningsPage={page} figures={figures} evenings={evenings} />);
+  });
 
   app.get('/transparency/royalties', async (req, reply) => sendPage(reply, <RoyaltiesPage ctx={viewContext(req, reply)} rows={await listRoyalties(db)} />));
 

@@ -1,4 +1,8 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { lazyModule } from '../../../../shared/lazy-module.ts';
+
+/** Loaded when a Stripe key is configured, not by every instance. */
+const stripeLibrary = lazyModule<typeof Stripe>('stripe');
 import type { PaymentProvider } from './provider.ts';
 
 /**
@@ -40,7 +44,8 @@ export function stripeProvider(client: Stripe): PaymentProvider {
  */
 export function createStripeClient(secretKey: string, apiUrl?: string): Stripe {
   const endpoint = apiUrl ? new URL(apiUrl) : null;
-  return new Stripe(secretKey, {
+  const StripeClient = stripeLibrary();
+  return new StripeClient(secretKey, {
     timeout: 8_000,
     maxNetworkRetries: 1,
     ...(endpoint ? { host: endpoint.hostname, port: Number(endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80)), protocol: endpoint.protocol === 'https:' ? 'https' : 'http' } : {}),
