@@ -105,6 +105,13 @@ describe.each(DIALECTS)('public lists (%s)', (dialect) => {
     expect(upcoming.slug).toBe(next.slug);
     expect(home).toContain(`href="/events/${next.slug}#tickets-heading"`);
     expect(home).toContain('href="/pieces"');
+    // Its seats left follow the seat counters (three seats held in one bucket, as orders would).
+    const { id } = await t.db.db.selectFrom('events').select('id').where('slug', '=', next.slug).executeTakeFirstOrThrow();
+    const bucket = await t.db.db.selectFrom('seat_buckets').select(['bucket', 'capacity']).where('event_id', '=', id).orderBy('capacity', 'desc').executeTakeFirstOrThrow();
+    expect(bucket.capacity).toBeGreaterThanOrEqual(3);
+    await t.db.db.updateTable('seat_buckets').set({ held: 3 }).where('event_id', '=', id).where('bucket', '=', bucket.bucket).execute();
+    const capacity = (await t.db.db.selectFrom('events').select('capacity').where('id', '=', id).executeTakeFirstOrThrow()).capacity;
+    expect((await t.client().get('/')).body).toContain(`${capacity - 3} places libres sur ${capacity}`);
   });
 
   it('lists every published piece at /pieces, a page at a time', async () => {

@@ -3,14 +3,14 @@ import type { Executor } from '../../db/database.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import type { ViewContext } from '../../shared/views/context.ts';
 import { listComingEvenings } from './queries.ts';
-import { listEventListFacts } from './ticketing/queries.ts';
+import { getSeatsHeld } from './ticketing/queries.ts';
 
 /** The next published evening not yet over, with its seats left and a button to book; null when none is ahead. */
 export async function nextEveningSection(input: { db: Executor; now: Date }) {
   const [next] = (await listComingEvenings(input.db, input.now)).filter((e) => e.status === 'published');
   if (!next) return null;
-  const facts = (await listEventListFacts(input.db, [next.id])).get(next.id);
-  const left = Math.max(0, next.capacity - (facts?.seatsHeld ?? 0));
+  // Only the seats are shown here: one read of the evening's seat counters.
+  const left = Math.max(0, next.capacity - (await getSeatsHeld(input.db, next.id)));
   return {
     render: (ctx: ViewContext) => (
       <section class="home-highlight" aria-labelledby="next-evening-heading">
