@@ -152,6 +152,10 @@ describe('the page cache’s front door (requests over a socket)', () => {
       const held = await socketGet(base, '/pieces/par-la-porte', { ...headers, 'if-none-match': String(door.headers.etag) });
       expect(held.status).toBe(304);
       expect(held.body.length).toBe(0);
+      // What a cache needs to update the answer it holds, and no other metadata (RFC 9110 §15.4.5).
+      expect([held.headers.etag, held.headers['cache-control'], held.headers.vary]).toEqual([door.headers.etag, door.headers['cache-control'], door.headers.vary]);
+      expect(held.headers['content-security-policy']).toBeUndefined();
+      expect(held.headers['content-language']).toBeUndefined();
     }
     // The English page is its own entry.
     await socketGet(base, '/en/pieces/par-la-porte');

@@ -46,12 +46,14 @@ export function prepareVariants(page: CachedPage, headers: Record<string, string
   page.headers = headers;
   const variant = (body: Buffer, encoding: string | null, suffix: string): Variant => {
     const etag = `"${page.hash}${suffix}"`;
-    const common = { ...headers, etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary, 'x-page-cache': 'hit' };
+    // A 304 carries what a cache needs to update its stored answer (RFC 9110 §15.4.5) and no
+    // other metadata: the browser keeps the security headers, language and links of the 200 it holds.
+    const validators = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary };
     return {
       body,
       etag,
-      hitHeaders: { ...common, 'content-type': page.contentType, 'content-length': String(body.length), ...(encoding ? { 'content-encoding': encoding } : {}) },
-      notModifiedHeaders: common,
+      hitHeaders: { ...headers, ...validators, 'x-page-cache': 'hit', 'content-type': page.contentType, 'content-length': String(body.length), ...(encoding ? { 'content-encoding': encoding } : {}) },
+      notModifiedHeaders: { ...validators, 'x-page-cache': 'hit' },
     };
   };
   page.variants = { identity: variant(page.identity, null, ''), gzip: variant(page.gzip, 'gzip', '-gz'), br: variant(page.br, 'br', '-br') };
