@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
 
@@ -26,7 +25,7 @@ const comingEvenings = preparedQuery(['now'], (db, p: { now: string }) =>
     .where('events.ends_at', '>=', p.now)
     .orderBy('events.starts_at', 'asc')
     .orderBy('events.id')
-    .limit(sql.lit(5)),
+    .limit(5),
 );
 
 export async function listComingEvenings(db: Executor, now: Date): Promise<EventListRow[]> {

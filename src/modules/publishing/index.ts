@@ -2,7 +2,8 @@
  * Publishing: pieces of four kinds, their editorial workflow, revisions, public proposals and
  * themes — what other modules may use. Routes and effect handlers are in plugin.ts.
  */
-export { listPublicPieces, listPublishedPieces, nextScheduledPublication, pieceMediaShown, listPublishedRefs, listThemes, type CreditView, type PieceCard, type PublicPiece, type PublishedFilter, type ThemeView } from './queries.ts';
+export { listPublicPieces, listPublishedPieces, nextScheduledPublication, pieceMediaShown, listPublishedRefs, type CreditView, type PieceCard, type PublicPiece, type PublishedFilter, type ThemeView } from './queries.ts';
+export { listThemes } from './queries/themes.ts';
 export type { PieceChange, PieceHook, PieceSection, PieceSectionOutput, SectionPiece } from './piece-extensions.ts';
 export { savePiece, type PieceInput, type SavePieceInput } from './commands/save-piece.ts';
 export { transitionPiece, type TransitionInput } from './commands/transition-piece.ts';

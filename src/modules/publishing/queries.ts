@@ -1,5 +1,5 @@
 /** Reads of publishing: public pages, the studio and the desk, and what the emails need. */
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { dialectOf, type Dialect, type Executor } from '../../db/database.ts';
 import { jsonArrayFrom, parseJsonArray } from '../../db/json-array.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
@@ -129,8 +129,8 @@ function withAggregates<T extends { credits_json: CreditView[] | string; themes_
 }
 
 /**
- * The home page's read: the latest published pieces, compiled once per page size (the limit is
- * written into the SQL: a bound LIMIT makes SQLite prepare the statement again at every run).
+ * The home page's read: the latest published pieces, compiled once per page size (the limit is a
+ * constant of the statement, which `InlineLimits` writes into the SQL on SQLite).
  */
 const latestByLimit = new Map<number, ReturnType<typeof latestPublished>>();
 function latestPublished(limit: number) {
@@ -143,7 +143,7 @@ function latestPublished(limit: number) {
       .where('pieces.published_at', '<=', p.now)
       .orderBy('pieces.published_at', 'desc')
       .orderBy('pieces.id', 'desc')
-      .limit(sql.lit(limit)),
+      .limit(limit),
   );
 }
 
@@ -208,23 +208,6 @@ export async function getPieceForEditing(db: Executor, id: number) {
 }
 
 export type EditablePiece = NonNullable<Awaited<ReturnType<typeof getPieceForEditing>>>;
-
-/** The themes, read on the home page and the themes page: compiled once. */
-const allThemes = preparedQuery([], (db) =>
-  db.selectFrom('themes').select(['id', 'slug', 'name_fr', 'name_en', 'description_fr', 'description_en', 'position']).orderBy('position').orderBy('id'),
-);
-
-export async function listThemes(db: Executor): Promise<(ThemeView & { description_fr: string; description_en: string; position: number })[]> {
-  return allThemes(db, {});
-}
-
-export async function getThemeBySlug(db: Executor, slug: string) {
-  return db
-    .selectFrom('themes')
-    .select(['id', 'slug', 'name_fr', 'name_en', 'description_fr', 'description_en'])
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-}
 
 export interface EditorPieceRow {
   id: number;

@@ -6,7 +6,7 @@ import { redirectWithFlash, sendPage, viewContext } from '../../../shared/http/p
 import type { ZodTypeProvider } from '../../../shared/http/route-schema.ts';
 import { saveTheme } from '../commands/save-theme.ts';
 import { publishingPolicy } from '../policy.ts';
-import { listThemes } from '../queries.ts';
+import { listThemes } from '../queries/themes.ts';
 import { themeParams, themeSchema } from '../schemas.ts';
 import { ThemesEditorPage } from '../views/themes-editor.tsx';
 import { preload } from './preload.ts';
